@@ -1,0 +1,57 @@
+#pragma once
+// This shard's index of local sessions: channel → subscribers, user → sessions,
+// client id → session. Holds non-owning pointers; a session removes itself before it dies.
+// Thread: owner shard only. Owned by: Shard.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/publication.h"
+
+namespace livegate {
+
+class HubSession {
+ public:
+  virtual ~HubSession() = default;
+  // Queues an encoded push for the channel; called during fan-out.
+  virtual void Deliver(const SharedBuffer& push) = 0;
+};
+
+class ShardHub {
+ public:
+  // Returns true when `s` is the first local subscriber of the channel.
+  bool Subscribe(std::string_view channel, HubSession* s);
+  // Returns true when the channel has no local subscriber left.
+  bool Unsubscribe(std::string_view channel, HubSession* s);
+  // Delivers `push` to every local subscriber of the channel; returns how many.
+  size_t Broadcast(std::string_view channel, const SharedBuffer& push);
+  size_t SubscriberCount(std::string_view channel) const;
+
+  void AddSession(const std::string& client, const std::string& user, HubSession* s);
+  void RemoveSession(const std::string& client, const std::string& user, HubSession* s);
+  HubSession* FindClient(std::string_view client) const;
+  // Sessions of a user (empty vector when none). The vector may change after any call above.
+  const std::vector<HubSession*>& UserSessions(std::string_view user) const;
+
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+  // Channels with at least one local subscriber, and their subscribers.
+  const StringMap<std::vector<HubSession*>>& channels() const { return channels_; }
+  size_t session_count() const { return clients_.size(); }
+  size_t user_count() const { return users_.size(); }
+
+ private:
+  StringMap<std::vector<HubSession*>> channels_;
+  StringMap<std::vector<HubSession*>> users_;
+  StringMap<HubSession*> clients_;
+};
+
+}  // namespace livegate

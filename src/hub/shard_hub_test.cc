@@ -1,0 +1,53 @@
+#include "hub/shard_hub.h"
+
+#include <gtest/gtest.h>
+
+namespace livegate {
+namespace {
+
+struct RecordingSession : HubSession {
+  std::vector<SharedBuffer> got;
+  void Deliver(const SharedBuffer& push) override { got.push_back(push); }
+};
+
+TEST(ShardHub, ReportsFirstAndLastSubscriber) {
+  ShardHub hub;
+  RecordingSession a, b;
+  EXPECT_TRUE(hub.Subscribe("c", &a));
+  EXPECT_FALSE(hub.Subscribe("c", &b));
+  EXPECT_FALSE(hub.Unsubscribe("c", &a));
+  EXPECT_TRUE(hub.Unsubscribe("c", &b));
+  EXPECT_EQ(hub.channels().size(), 0u);
+}
+
+TEST(ShardHub, BroadcastSharesOneBuffer) {
+  ShardHub hub;
+  RecordingSession a, b, other;
+  hub.Subscribe("c", &a);
+  hub.Subscribe("c", &b);
+  hub.Subscribe("d", &other);
+  auto buf = std::make_shared<const std::string>("x");
+  EXPECT_EQ(hub.Broadcast("c", buf), 2u);
+  ASSERT_EQ(a.got.size(), 1u);
+  EXPECT_EQ(a.got[0].get(), buf.get());
+  EXPECT_EQ(b.got[0].get(), buf.get());
+  EXPECT_TRUE(other.got.empty());
+  EXPECT_EQ(hub.Broadcast("none", buf), 0u);
+}
+
+TEST(ShardHub, IndexesSessionsByClientAndUser) {
+  ShardHub hub;
+  RecordingSession a, b;
+  hub.AddSession("c1", "u", &a);
+  hub.AddSession("c2", "u", &b);
+  EXPECT_EQ(hub.FindClient("c1"), &a);
+  EXPECT_EQ(hub.UserSessions("u").size(), 2u);
+  hub.RemoveSession("c1", "u", &a);
+  EXPECT_EQ(hub.FindClient("c1"), nullptr);
+  EXPECT_EQ(hub.UserSessions("u").size(), 1u);
+  hub.RemoveSession("c2", "u", &b);
+  EXPECT_EQ(hub.user_count(), 0u);
+}
+
+}  // namespace
+}  // namespace livegate

@@ -1,0 +1,59 @@
+#pragma once
+// Counters of one shard. Written only by the shard's own thread (relaxed atomics, so a
+// scrape from another thread reads them without a data race); summed over shards on scrape.
+// Thread: written by the owner shard, read by anyone. Owned by: Shard.
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+namespace livegate {
+
+enum class CommandKind : uint8_t {
+  kConnect,
+  kSubscribe,
+  kUnsubscribe,
+  kPublish,
+  kPresence,
+  kPresenceStats,
+  kHistory,
+  kSend,
+  kRpc,
+  kRefresh,
+  kSubRefresh,
+  kPong,
+  kCount
+};
+
+inline constexpr std::array<const char*, static_cast<size_t>(CommandKind::kCount)> kCommandNames{
+    "connect", "subscribe", "unsubscribe", "publish", "presence",    "presence_stats",
+    "history", "send",      "rpc",         "refresh", "sub_refresh", "pong"};
+
+using Counter = std::atomic<uint64_t>;
+
+inline void Inc(Counter& c, uint64_t n = 1) {
+  c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+}
+inline void Dec(Counter& c, uint64_t n = 1) {
+  c.store(c.load(std::memory_order_relaxed) - n, std::memory_order_relaxed);
+}
+
+struct ShardMetrics {
+  Counter connections;        // gauge: open client connections (any transport)
+  Counter connections_total;  // accepted since start
+  Counter subscriptions;      // gauge: channel subscriptions of local sessions
+  std::array<Counter, static_cast<size_t>(CommandKind::kCount)> commands{};
+  Counter reply_errors;      // replies carrying an error
+  Counter protocol_errors;   // malformed input that caused a disconnect
+  Counter disconnects_slow;  // 3008
+  Counter disconnects_no_pong;
+  Counter publications;  // publications handled by this shard as channel owner
+  Counter deliveries;    // pushes queued to sessions
+  Counter bytes_in;
+  Counter bytes_out;
+  Counter queue_depth;  // gauge: cross-shard tasks posted and not yet run
+  Counter http_requests;
+  Counter api_requests;
+};
+
+}  // namespace livegate

@@ -1,0 +1,35 @@
+#pragma once
+// Encoders for server → client messages of protocol v2 JSON: replies, errors and pushes.
+// Every function returns one JSON object without a trailing newline.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/publication.h"
+#include "core/reply_error.h"
+#include "protocol/json_writer.h"
+
+namespace livegate::protocol {
+
+void WriteClientInfo(JsonWriter& w, const ClientInfo& info);
+void WritePublication(JsonWriter& w, const Publication& pub);
+
+// {"push":{"channel":C,"pub":{...}}}
+std::string EncodePublicationPush(std::string_view channel, const Publication& pub);
+// {"push":{"channel":C,"join":{"info":{...}}}} and the same for "leave".
+std::string EncodeJoinPush(std::string_view channel, const ClientInfo& info);
+std::string EncodeLeavePush(std::string_view channel, const ClientInfo& info);
+// {"push":{"channel":C,"unsubscribe":{"code":N,"reason":R}}}
+std::string EncodeUnsubscribePush(std::string_view channel, uint32_t code, std::string_view reason);
+// {"push":{"message":{"data":D}}}
+std::string EncodeMessagePush(std::string_view data);
+// {"id":N,"error":{"code":..,"message":..,"temporary":..}}
+std::string EncodeErrorReply(uint32_t id, const ReplyError& error);
+// {"id":N,"<result>":{}}
+std::string EncodeEmptyReply(uint32_t id, std::string_view result);
+
+// The server ping of the bidirectional protocol: an empty reply.
+inline constexpr std::string_view kPingMessage = "{}";
+
+}  // namespace livegate::protocol

@@ -1,0 +1,102 @@
+#pragma once
+// The protocol state machine of one client connection (PROTOCOL.md §1): decodes commands,
+// enforces the order connect → everything else, runs each command, keeps the subscriptions,
+// and sends pings. It talks to the network only through Transport, so WebSocket, SSE and
+// HTTP-streaming connections share it.
+// Thread: owner shard only. Owned by: the connection object that implements its Transport.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/disconnect.h"
+#include "core/reply_error.h"
+#include "hub/shard_hub.h"
+#include "protocol/commands.h"
+#include "runtime/connection.h"
+#include "transport/transport.h"
+
+namespace livegate {
+
+class Node;
+class Shard;
+
+class ClientSession final : public HubSession {
+ public:
+  ClientSession(Node& node, Shard& shard, Transport& transport);
+  ~ClientSession() override;
+
+  // One incoming message (newline-delimited commands).
+  void HandleMessage(std::string_view message);
+  // Pings, pong timeout, handshake timeout and connection expiry.
+  void Tick(Clock::time_point now);
+  // The transport is gone: leave every channel and the hub. Idempotent.
+  void Teardown();
+
+  void Deliver(const SharedBuffer& push) override;
+
+  bool connected() const { return state_ == State::kConnected; }
+  const std::string& client_id() const { return client_id_; }
+  const std::string& user() const { return user_; }
+
+  // Server-side operations (server API, token claims); `push` tells the client.
+  void ServerSubscribe(const std::string& channel, std::string chan_info, bool push);
+  void ServerUnsubscribe(const std::string& channel);
+  void Disconnect(livegate::Disconnect reason) { transport_.Close(reason); }
+  // Server API refresh: ends the connection (`expired`) or moves its expiry.
+  void ServerRefresh(bool expired, std::optional<int64_t> expire_at);
+
+ private:
+  enum class State : uint8_t { kConnecting, kConnected, kClosed };
+
+  struct Subscription {
+    std::string channel;
+    std::string chan_info;  // raw JSON from the subscription token, "" if none
+    bool presence = false;
+    bool join_leave = false;
+  };
+
+  void HandleCommand(protocol::Command& cmd);
+  void HandleConnect(const protocol::Command& cmd);
+  void HandleSubscribe(const protocol::Command& cmd);
+  void HandleUnsubscribe(const protocol::Command& cmd);
+  void HandlePublish(const protocol::Command& cmd);
+  void HandlePresence(const protocol::Command& cmd, bool stats);
+  void HandleHistory(const protocol::Command& cmd);
+  void HandleRpc(const protocol::Command& cmd);
+  void HandleRefresh(const protocol::Command& cmd);
+  void HandleSubRefresh(const protocol::Command& cmd);
+  void HandlePong();
+
+  // Adds the subscription to the hub, presence and join/leave; returns it.
+  Subscription& AddSubscription(const std::string& channel, std::string chan_info);
+  void RemoveSubscription(size_t index);
+  Subscription* FindSubscription(std::string_view channel);
+  ClientInfo Info(const Subscription* sub) const;
+
+  void Reply(std::string message);
+  void SendError(uint32_t id, const livegate::ReplyError& error);
+  // For asynchronous replies: true while the session (and its connection) still lives.
+  bool Alive(const std::weak_ptr<void>& lifetime) const {
+    return !lifetime.expired() && state_ == State::kConnected;
+  }
+
+  Node& node_;
+  Shard& shard_;
+  Transport& transport_;
+  State state_ = State::kConnecting;
+  bool ping_outstanding_ = false;
+  Clock::time_point created_at_;
+  Clock::time_point next_ping_at_{};
+  Clock::time_point ping_sent_at_{};
+  Clock::time_point last_seen_{};
+  std::optional<int64_t> expires_at_;  // connection expiry, unix seconds
+  std::string client_id_;
+  std::string user_;
+  std::string conn_info_;
+  std::vector<Subscription> subs_;
+};
+
+}  // namespace livegate

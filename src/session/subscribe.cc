@@ -1,0 +1,139 @@
+// ClientSession: subscribe, unsubscribe, sub_refresh and server-side subscriptions.
+#include "node/node.h"
+#include "protocol/push_encoder.h"
+#include "runtime/shard.h"
+#include "session/client_session.h"
+#include "session/session_util.h"
+
+namespace livegate {
+
+void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
+  const auto& req = cmd.subscribe;
+  if (req.channel.empty()) {
+    transport_.Close(kDisconnectBadRequest);
+    return;
+  }
+  ChannelName name;
+  const NamespaceOptions* ns = nullptr;
+  if (const auto* err = node_.policy().Resolve(req.channel, &name, &ns)) {
+    return SendError(cmd.id, *err);
+  }
+  if (FindSubscription(req.channel) != nullptr) return SendError(cmd.id, kErrorAlreadySubscribed);
+  if (subs_.size() >= node_.settings().client.channel_limit) {
+    return SendError(cmd.id, kErrorLimitExceeded);
+  }
+  ChannelAccess who{user_, false, false};
+  std::string chan_info;
+  std::string data;
+  if (!req.token.empty()) {
+    auto verified = node_.verifier().VerifySubscription(req.token, UnixNow());
+    if (!verified) {
+      return SendError(cmd.id, verified.error() == auth::TokenError::kExpired
+                                   ? kErrorTokenExpired
+                                   : kErrorPermissionDenied);
+    }
+    if (verified->channel != req.channel || verified->user != user_) {
+      transport_.Close(kDisconnectInvalidToken);
+      return;
+    }
+    who.has_valid_token = true;
+    chan_info = std::move(verified->info_json);
+    data = std::move(verified->data_json);
+  }
+  if (const auto* err = ChannelPolicy::CanSubscribe(name, *ns, who)) {
+    return SendError(cmd.id, *err);
+  }
+  AddSubscription(req.channel, std::move(chan_info));
+  std::string out;
+  protocol::JsonWriter w(out);
+  w.BeginObject().Key("id").UInt(cmd.id).Key("subscribe").BeginObject();
+  w.RawIfSet("data", data).EndObject().EndObject();
+  Reply(std::move(out));
+}
+
+void ClientSession::HandleUnsubscribe(const protocol::Command& cmd) {
+  for (size_t i = 0; i < subs_.size(); ++i) {
+    if (subs_[i].channel == cmd.channel) {
+      RemoveSubscription(i);
+      break;
+    }
+  }
+  Reply(protocol::EncodeEmptyReply(cmd.id, "unsubscribe"));
+}
+
+void ClientSession::HandleSubRefresh(const protocol::Command& cmd) {
+  if (FindSubscription(cmd.channel) == nullptr) return SendError(cmd.id, kErrorPermissionDenied);
+  auto verified = node_.verifier().VerifySubscription(cmd.token, UnixNow());
+  if (!verified) {
+    if (verified.error() == auth::TokenError::kExpired) {
+      transport_.Close(kDisconnectSubExpired);
+      return;
+    }
+    return SendError(cmd.id, kErrorPermissionDenied);
+  }
+  if (verified->channel != cmd.channel || verified->user != user_) {
+    transport_.Close(kDisconnectInvalidToken);
+    return;
+  }
+  std::string out;
+  protocol::JsonWriter w(out);
+  w.BeginObject().Key("id").UInt(cmd.id).Key("sub_refresh").BeginObject();
+  if (verified->exp) {
+    w.Key("expires").Bool(true).Key("ttl").UInt(
+        static_cast<uint64_t>(std::max<int64_t>(0, *verified->exp - UnixNow())));
+  }
+  w.EndObject().EndObject();
+  Reply(std::move(out));
+}
+
+ClientSession::Subscription& ClientSession::AddSubscription(const std::string& channel,
+                                                            std::string chan_info) {
+  ChannelName name;
+  const NamespaceOptions* ns = nullptr;
+  node_.policy().Resolve(channel, &name, &ns);
+  Subscription sub{channel, std::move(chan_info), ns->presence,
+                   ns->join_leave && ns->force_push_join_leave};
+  if (shard_.hub().Subscribe(channel, this)) node_.OnFirstSubscriber(channel);
+  Inc(shard_.metrics().subscriptions);
+  if (sub.presence) node_.AddPresence(channel, Info(&sub));
+  if (sub.join_leave) {
+    node_.BroadcastEncoded(channel, std::make_shared<const std::string>(
+                                        protocol::EncodeJoinPush(channel, Info(&sub))));
+  }
+  subs_.push_back(std::move(sub));
+  return subs_.back();
+}
+
+void ClientSession::RemoveSubscription(size_t index) {
+  Subscription sub = std::move(subs_[index]);
+  subs_.erase(subs_.begin() + static_cast<std::ptrdiff_t>(index));
+  if (shard_.hub().Unsubscribe(sub.channel, this)) node_.OnLastSubscriber(sub.channel);
+  Dec(shard_.metrics().subscriptions);
+  if (sub.presence) node_.RemovePresence(sub.channel, client_id_);
+  if (sub.join_leave) {
+    node_.BroadcastEncoded(sub.channel, std::make_shared<const std::string>(
+                                            protocol::EncodeLeavePush(sub.channel, Info(&sub))));
+  }
+}
+
+void ClientSession::ServerSubscribe(const std::string& channel, std::string chan_info, bool push) {
+  if (state_ != State::kConnected || FindSubscription(channel) != nullptr) return;
+  AddSubscription(channel, std::move(chan_info));
+  if (!push) return;
+  std::string out;
+  protocol::JsonWriter w(out);
+  w.BeginObject().Key("push").BeginObject().Field("channel", channel);
+  w.Key("subscribe").BeginObject().EndObject().EndObject().EndObject();
+  Reply(std::move(out));
+}
+
+void ClientSession::ServerUnsubscribe(const std::string& channel) {
+  for (size_t i = 0; i < subs_.size(); ++i) {
+    if (subs_[i].channel != channel) continue;
+    RemoveSubscription(i);
+    Reply(protocol::EncodeUnsubscribePush(channel, 2000, "server unsubscribe"));
+    return;
+  }
+}
+
+}  // namespace livegate
