@@ -37,7 +37,7 @@ fuzz:
 	scripts/run-fuzzers.sh
 
 format:
-	find src tests -name '*.h' -o -name '*.cc' | xargs clang-format -i
+	find src tests -name '*.h' -o -name '*.cc' | xargs clang-format-14 -i
 
 tidy:
 	run-clang-tidy -p build/debug -quiet src/

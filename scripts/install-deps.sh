@@ -8,11 +8,12 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libssl-dev libjwt-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
-  nodejs npm
+  libssl-dev libjwt-dev libyaml-cpp-dev libspdlog-dev libfmt-dev curl
 )
+# Node.js (>= 18, with npm) may come from elsewhere than Debian; install Debian's only if absent.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev curl)
+  packages+=(libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev clang-format-14)
 fi
 
 missing=()

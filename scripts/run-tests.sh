@@ -31,7 +31,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 
-step "format check" bash -c "find src tests -name '*.h' -o -name '*.cc' | xargs clang-format --dry-run -Werror"
+step "format check" bash -c "find src tests -name '*.h' -o -name '*.cc' | xargs clang-format-14 --dry-run -Werror"
 if step "build asan-ubsan" build asan-ubsan; then
   step "unit (asan-ubsan)" ctest_label asan-ubsan unit
   step "e2e (asan-ubsan)" ctest_label asan-ubsan e2e

@@ -4,20 +4,32 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "config/config_loader.h"
 
 namespace livegate::config {
 
+// Files written by a test binary, removed when it exits.
+struct TempFiles {
+  std::vector<std::string> paths;
+  ~TempFiles() {
+    for (const auto& p : paths) std::remove(p.c_str());
+  }
+};
+
 // Writes `contents` to a fresh file under the test temp dir and returns its path.
 inline std::string WriteTempFile(const std::string& name, const std::string& contents) {
   static int counter = 0;
+  static TempFiles files;
   std::string path = ::testing::TempDir() + "livegate_cfg_" + std::to_string(getpid()) + "_" +
                      std::to_string(++counter) + "_" + name;
   std::ofstream(path, std::ios::binary) << contents;
+  files.paths.push_back(path);
   return path;
 }
 
