@@ -1,239 +1,582 @@
 #include "auth/jwt_verifier.h"
 
 #include <gtest/gtest.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
+#include <openssl/err.h>
 
-#include <boost/json.hpp>
-#include <memory>
+#include <atomic>
+#include <boost/json/object.hpp>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
-#include "auth/base64url.h"
-#include "auth/token_signer.h"
+#include "auth/auth_test_util.h"
 
 namespace livegate::auth {
+
+// Readable failures: "kExpired" instead of a byte dump.
+void PrintTo(TokenError error, std::ostream* os) {
+  switch (error) {
+    case TokenError::kInvalid:
+      *os << "kInvalid";
+      return;
+    case TokenError::kExpired:
+      *os << "kExpired";
+      return;
+  }
+  *os << "(no error: the token was accepted)";
+}
+
 namespace {
 
-constexpr int64_t kNow = 1'700'000'000;
+using boost::json::object;
+using test::HandMadeHs256;
+using test::HmacSettings;
+using test::Keys;
+using test::kNow;
+using test::MakeVerifier;
+using test::SignHs256;
+using test::SignOrThrow;
 
-struct KeyPair {
-  std::string private_pem;
-  std::string public_pem;
-};
-
-// Generates a key pair in the test ("RSA" 2048 bits or "EC" P-256) and exports both PEMs.
-KeyPair Generate(const char* type) {
-  EVP_PKEY* raw = std::string_view(type) == "RSA"
-                      ? EVP_RSA_gen(2048)
-                      : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(raw, &EVP_PKEY_free);
-  auto to_string = [](BIO* bio) {
-    char* data = nullptr;
-    long n = BIO_get_mem_data(bio, &data);
-    std::string s(data, static_cast<size_t>(n));
-    BIO_free(bio);
-    return s;
-  };
-  BIO* priv = BIO_new(BIO_s_mem());
-  PEM_write_bio_PrivateKey(priv, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-  BIO* pub = BIO_new(BIO_s_mem());
-  PEM_write_bio_PUBKEY(pub, key.get());
-  return {to_string(priv), to_string(pub)};
+template <class T>
+TokenError ErrorOf(const TokenResult<T>& result) {
+  EXPECT_FALSE(result.has_value());
+  return result.has_value() ? static_cast<TokenError>(-1) : result.error();
 }
 
-JwtVerifier Verifier(TokenSettings s) {
-  auto v = JwtVerifier::Create(s);
-  EXPECT_TRUE(v.has_value()) << (v ? "" : v.error());
-  return std::move(*v);
+TokenError ConnectError(const JwtVerifier& verifier, std::string_view token) {
+  return ErrorOf(verifier.VerifyConnect(token, kNow));
 }
 
-TokenSettings Hs(std::string alg = "HS256") {
-  TokenSettings s;
-  s.algorithm = std::move(alg);
-  s.hmac_secret_key = "secret";
-  return s;
-}
-
-boost::json::object Claims(boost::json::object extra = {}) {
-  extra.emplace("sub", "42");
-  return extra;
-}
-
-std::string B64(std::string_view s) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (unsigned char c : s) {
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(kAlphabet[(acc >> bits) & 63]);
-    }
-  }
-  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
-  return out;
-}
+// --- valid tokens of every algorithm family
 
 TEST(JwtVerifier, AcceptsValidHmacTokens) {
   for (const char* alg : {"HS256", "HS384", "HS512"}) {
-    auto v = Verifier(Hs(alg));
-    auto r = v.VerifyConnect(Sign(alg, "secret", Claims({{"exp", kNow + 60}})), kNow);
-    ASSERT_TRUE(r.has_value()) << alg;
-    EXPECT_EQ(r->user, "42");
-    EXPECT_EQ(r->exp, kNow + 60);
+    SCOPED_TRACE(alg);
+    JwtVerifier verifier = MakeVerifier(HmacSettings(alg));
+    auto claims = verifier.VerifyConnect(
+        SignOrThrow(alg, test::kSecret, {{"sub", "42"}, {"exp", kNow + 60}}), kNow);
+    ASSERT_TRUE(claims);
+    EXPECT_EQ(claims->user, "42");
+    EXPECT_EQ(claims->exp, kNow + 60);
   }
 }
 
-TEST(JwtVerifier, AcceptsValidRs256AndEs256Tokens) {
-  KeyPair rsa = Generate("RSA");
-  TokenSettings rs;
-  rs.algorithm = "RS256";
-  rs.rsa_public_key = rsa.public_pem;
-  EXPECT_TRUE(Verifier(rs).VerifyConnect(Sign("RS256", rsa.private_pem, Claims()), kNow));
-  KeyPair ec = Generate("EC");
-  TokenSettings es;
-  es.algorithm = "ES256";
-  es.ecdsa_public_key = ec.public_pem;
-  EXPECT_TRUE(Verifier(es).VerifyConnect(Sign("ES256", ec.private_pem, Claims()), kNow));
-  // A token signed by another EC key fails.
-  KeyPair other = Generate("EC");
-  auto r = Verifier(es).VerifyConnect(Sign("ES256", other.private_pem, Claims()), kNow);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), TokenError::kInvalid);
+TEST(JwtVerifier, AcceptsValidRsaTokens) {
+  for (const char* alg : {"RS256", "RS384", "RS512"}) {
+    SCOPED_TRACE(alg);
+    TokenSettings s;
+    s.algorithm = alg;
+    s.rsa_public_key = Keys().rsa.public_pem;
+    JwtVerifier verifier = MakeVerifier(s);
+    auto claims =
+        verifier.VerifyConnect(SignOrThrow(alg, Keys().rsa.private_pem, {{"sub", "u"}}), kNow);
+    ASSERT_TRUE(claims);
+    EXPECT_EQ(claims->user, "u");
+  }
 }
 
+TEST(JwtVerifier, AcceptsValidEcdsaTokens) {
+  const std::pair<const char*, const test::PemPair*> cases[] = {
+      {"ES256", &Keys().p256}, {"ES384", &Keys().p384}, {"ES512", &Keys().p521}};
+  for (const auto& [alg, pems] : cases) {
+    SCOPED_TRACE(alg);
+    TokenSettings s;
+    s.algorithm = alg;
+    s.ecdsa_public_key = pems->public_pem;
+    JwtVerifier verifier = MakeVerifier(s);
+    auto claims = verifier.VerifyConnect(SignOrThrow(alg, pems->private_pem, {{"sub", "u"}}), kNow);
+    ASSERT_TRUE(claims);
+    EXPECT_EQ(claims->user, "u");
+  }
+}
+
+TEST(JwtVerifier, TreatsMissingSubAsAnonymous) {
+  auto claims = MakeVerifier(HmacSettings()).VerifyConnect(SignHs256({}), kNow);
+  ASSERT_TRUE(claims);
+  EXPECT_EQ(claims->user, "");
+  EXPECT_FALSE(claims->exp);
+}
+
+// --- time claims
+
 TEST(JwtVerifier, RejectsExpiredToken) {
-  auto r = Verifier(Hs()).VerifyConnect(Sign("HS256", "secret", Claims({{"exp", kNow}})), kNow);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), TokenError::kExpired);
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"sub", "u"}, {"exp", kNow - 1}})),
+            TokenError::kExpired);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"sub", "u"}, {"exp", kNow}})), TokenError::kExpired);
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"sub", "u"}, {"exp", kNow + 1}}), kNow));
+}
+
+TEST(JwtVerifier, AcceptsFractionalExpLikeJavaScriptMakesThem) {
+  auto claims = MakeVerifier(HmacSettings())
+                    .VerifyConnect(SignHs256({{"exp", static_cast<double>(kNow) + 10.75}}), kNow);
+  ASSERT_TRUE(claims);
+  EXPECT_EQ(claims->exp, kNow + 10);
 }
 
 TEST(JwtVerifier, RejectsTokenNotYetValid) {
-  auto r =
-      Verifier(Hs()).VerifyConnect(Sign("HS256", "secret", Claims({{"nbf", kNow + 10}})), kNow);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), TokenError::kInvalid);
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"nbf", kNow + 30}})), TokenError::kInvalid);
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"nbf", kNow}}), kNow));
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"nbf", kNow - 30}}), kNow));
 }
 
-TEST(JwtVerifier, ChecksAudienceAndIssuerWhenConfigured) {
-  TokenSettings s = Hs();
-  s.audience = "app";
-  s.issuer = "auth";
-  auto v = Verifier(s);
-  EXPECT_TRUE(
-      v.VerifyConnect(Sign("HS256", "secret", Claims({{"aud", "app"}, {"iss", "auth"}})), kNow));
-  EXPECT_TRUE(v.VerifyConnect(
-      Sign("HS256", "secret", Claims({{"aud", boost::json::array{"x", "app"}}, {"iss", "auth"}})),
-      kNow));
-  EXPECT_FALSE(
-      v.VerifyConnect(Sign("HS256", "secret", Claims({{"aud", "other"}, {"iss", "auth"}})), kNow));
-  EXPECT_FALSE(
-      v.VerifyConnect(Sign("HS256", "secret", Claims({{"aud", "app"}, {"iss", "evil"}})), kNow));
-  EXPECT_FALSE(v.VerifyConnect(Sign("HS256", "secret", Claims({{"iss", "auth"}})), kNow));
+TEST(JwtVerifier, ReportsInvalidBeforeExpired) {
+  TokenSettings s = HmacSettings();
+  s.issuer = "livegate";
+  EXPECT_EQ(ConnectError(MakeVerifier(s), SignHs256({{"exp", kNow - 1}, {"iss", "other"}})),
+            TokenError::kInvalid);
 }
 
-TEST(JwtVerifier, RejectsBadSignatures) {
-  auto v = Verifier(Hs());
-  std::string token = Sign("HS256", "secret", Claims());
-  token[token.size() - 2] = token[token.size() - 2] == 'A' ? 'B' : 'A';
-  EXPECT_FALSE(v.VerifyConnect(token, kNow));
-  EXPECT_FALSE(v.VerifyConnect(Sign("HS256", "other-secret", Claims()), kNow));
+TEST(JwtVerifier, RejectsTimeClaimsOfWrongType) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"exp", "1700000060"}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"nbf", true}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"expire_at", "0"}})), TokenError::kInvalid);
 }
+
+// --- audience and issuer
+
+TEST(JwtVerifier, ChecksAudienceWhenConfigured) {
+  TokenSettings s = HmacSettings();
+  s.audience = "chat";
+  JwtVerifier verifier = MakeVerifier(s);
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"aud", "chat"}}), kNow));
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", "billing"}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", "Chat"}})), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, AcceptsAudienceInArray) {
+  TokenSettings s = HmacSettings();
+  s.audience = "chat";
+  JwtVerifier verifier = MakeVerifier(s);
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"aud", {"billing", "chat"}}}), kNow));
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", {"billing", "admin"}}})),
+            TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", boost::json::array{}}})),
+            TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", {1, "chat"}}})), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, IgnoresAudienceWhenNotConfigured) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"aud", "anything"}}), kNow));
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"aud", {"a", "b"}}}), kNow));
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"aud", 7}})), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, ChecksIssuerWhenConfigured) {
+  TokenSettings s = HmacSettings();
+  s.issuer = "auth.example.com";
+  JwtVerifier verifier = MakeVerifier(s);
+  EXPECT_TRUE(verifier.VerifyConnect(SignHs256({{"iss", "auth.example.com"}}), kNow));
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"iss", "evil.example.com"}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"iss", 1}})), TokenError::kInvalid);
+}
+
+// --- signatures
+
+TEST(JwtVerifier, RejectsFlippedSignature) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  std::string token = SignHs256({{"sub", "u"}});
+  size_t middle = token.rfind('.') + 10;
+  token[middle] = token[middle] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(ConnectError(verifier, token), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsNonCanonicalSignatureEncoding) {
+  // The last base64url character of these signatures carries spare low bits (2 for HS256,
+  // 4 for RS256 and ES256). Setting one keeps the decoded signature, but must not give a second
+  // valid spelling of the token: libjwt's own decoder would accept it for RS/ES.
+  TokenSettings rsa;
+  rsa.algorithm = "RS256";
+  rsa.rsa_public_key = Keys().rsa.public_pem;
+  TokenSettings ec;
+  ec.algorithm = "ES256";
+  ec.ecdsa_public_key = Keys().p256.public_pem;
+  const std::pair<TokenSettings, std::string> cases[] = {
+      {HmacSettings(), SignHs256({{"sub", "u"}})},
+      {rsa, SignOrThrow("RS256", Keys().rsa.private_pem, {{"sub", "u"}})},
+      {ec, SignOrThrow("ES256", Keys().p256.private_pem, {{"sub", "u"}})}};
+  std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  for (const auto& [settings, token] : cases) {
+    SCOPED_TRACE(settings.algorithm);
+    JwtVerifier verifier = MakeVerifier(settings);
+    ASSERT_TRUE(verifier.VerifyConnect(token, kNow));
+    size_t index = alphabet.find(token.back());
+    ASSERT_EQ(index % 4, 0u);
+    std::string altered = token;
+    altered.back() = alphabet[index + 1];
+    EXPECT_EQ(ConnectError(verifier, altered), TokenError::kInvalid);
+  }
+}
+
+TEST(JwtVerifier, RejectsTokenSignedWithOtherSecret) {
+  std::string token = SignOrThrow("HS256", "another-secret", {{"sub", "u"}});
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()), token), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsTamperedPayload) {
+  std::string token = SignHs256({{"sub", "alice"}});
+  std::string forged = SignHs256({{"sub", "admin"}});
+  // admin's header and payload with alice's signature.
+  std::string spliced = forged.substr(0, forged.rfind('.')) + token.substr(token.rfind('.'));
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()), spliced), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsRsaTokenSignedWithOtherKey) {
+  TokenSettings s;
+  s.algorithm = "RS256";
+  s.rsa_public_key = Keys().rsa.public_pem;
+  test::PemPair other = test::GenerateRsa(2048);
+  EXPECT_EQ(ConnectError(MakeVerifier(s), SignOrThrow("RS256", other.private_pem, {{"sub", "u"}})),
+            TokenError::kInvalid);
+}
+
+// --- algorithm pinning
 
 TEST(JwtVerifier, RejectsAlgNone) {
-  auto v = Verifier(Hs());
-  std::string payload = B64(R"({"sub":"42"})");
-  for (const char* header :
-       {R"({"alg":"none","typ":"JWT"})", R"({"alg":"None"})", R"({"alg":"NONE"})"}) {
-    std::string h = B64(header);
-    EXPECT_FALSE(v.VerifyConnect(h + "." + payload + ".", kNow)) << header;
-    EXPECT_FALSE(v.VerifyConnect(h + "." + payload + ".c2ln", kNow)) << header;
+  const std::string payload = R"({"sub":"admin"})";
+  TokenSettings rsa;
+  rsa.algorithm = "RS256";
+  rsa.rsa_public_key = Keys().rsa.public_pem;
+  for (const JwtVerifier& verifier : {MakeVerifier(HmacSettings()), MakeVerifier(rsa)}) {
+    for (const char* alg : {"none", "None", "NONE", "nOnE"}) {
+      SCOPED_TRACE(alg);
+      std::string unsigned_token =
+          test::SigningInput(std::string(R"({"alg":")") + alg + R"(","typ":"JWT"})", payload) + ".";
+      EXPECT_EQ(ConnectError(verifier, unsigned_token), TokenError::kInvalid);
+      EXPECT_EQ(ConnectError(verifier, unsigned_token + "c2lnbmF0dXJl"), TokenError::kInvalid);
+      // A real HMAC under the right secret does not make alg none acceptable either.
+      std::string header = std::string(R"({"alg":")") + alg + R"("})";
+      EXPECT_EQ(ConnectError(verifier, HandMadeHs256(header, payload)), TokenError::kInvalid);
+    }
   }
+  // The classic hand-written one: {"alg":"none","typ":"JWT"}.{"sub":"admin"}.
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()),
+                         "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiJ9."),
+            TokenError::kInvalid);
 }
 
 TEST(JwtVerifier, RejectsAlgorithmOtherThanConfigured) {
-  EXPECT_FALSE(Verifier(Hs("HS256")).VerifyConnect(Sign("HS512", "secret", Claims()), kNow));
-  // Key confusion: an HS256 token whose secret is the RSA public key, against an RS256 config.
-  KeyPair rsa = Generate("RSA");
-  TokenSettings rs;
-  rs.algorithm = "RS256";
-  rs.rsa_public_key = rsa.public_pem;
-  auto forged = Sign("HS256", rsa.public_pem, Claims());
-  EXPECT_FALSE(Verifier(rs).VerifyConnect(forged, kNow));
+  JwtVerifier verifier = MakeVerifier(HmacSettings("HS256"));
+  EXPECT_EQ(ConnectError(verifier, SignOrThrow("HS512", test::kSecret, {{"sub", "u"}})),
+            TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignOrThrow("HS384", test::kSecret, {{"sub", "u"}})),
+            TokenError::kInvalid);
 }
+
+TEST(JwtVerifier, RejectsAlgNameInOtherCase) {
+  // libjwt parses "hs256" as HS256; only the exact configured spelling is accepted.
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()),
+                         HandMadeHs256(R"({"alg":"hs256"})", R"({"sub":"u"})")),
+            TokenError::kInvalid);
+  EXPECT_TRUE(MakeVerifier(HmacSettings())
+                  .VerifyConnect(HandMadeHs256(R"({"alg":"HS256"})", R"({"sub":"u"})"), kNow));
+}
+
+TEST(JwtVerifier, RejectsHmacTokenKeyedWithRsaPublicKey) {
+  // Key confusion: the attacker knows the public PEM and uses it as an HMAC secret.
+  TokenSettings s;
+  s.algorithm = "RS256";
+  s.rsa_public_key = Keys().rsa.public_pem;
+  JwtVerifier verifier = MakeVerifier(s);
+  const std::string& pem = Keys().rsa.public_pem;
+  EXPECT_EQ(ConnectError(verifier, SignOrThrow("HS256", pem, {{"sub", "admin"}})),
+            TokenError::kInvalid);
+  // Same HMAC but a header that claims RS256.
+  EXPECT_EQ(ConnectError(verifier, HandMadeHs256(R"({"alg":"RS256"})", R"({"sub":"admin"})", pem)),
+            TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsHmacTokenKeyedWithEcdsaPublicKey) {
+  TokenSettings s;
+  s.algorithm = "ES256";
+  s.ecdsa_public_key = Keys().p256.public_pem;
+  EXPECT_EQ(ConnectError(MakeVerifier(s),
+                         SignOrThrow("HS256", Keys().p256.public_pem, {{"sub", "admin"}})),
+            TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsRsaTokenWhenEcdsaConfigured) {
+  TokenSettings s;
+  s.algorithm = "ES256";
+  s.ecdsa_public_key = Keys().p256.public_pem;
+  EXPECT_EQ(
+      ConnectError(MakeVerifier(s), SignOrThrow("RS256", Keys().rsa.private_pem, {{"sub", "u"}})),
+      TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsCriticalHeaderExtensions) {
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()),
+                         HandMadeHs256(R"({"alg":"HS256","crit":["exp"]})", R"({"sub":"u"})")),
+            TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsDuplicateAlgTrick) {
+  // JSON parsers keep the last duplicate; whichever one libjwt believes, none must not pass.
+  EXPECT_EQ(ConnectError(MakeVerifier(HmacSettings()),
+                         test::SigningInput(R"({"alg":"HS256","alg":"none"})", "{}") + "."),
+            TokenError::kInvalid);
+}
+
+// --- malformed tokens
 
 TEST(JwtVerifier, RejectsMalformedTokens) {
-  auto v = Verifier(Hs());
-  for (const char* t : {"", "a.b", "a.b.c.d", "!!!.???.***", "eyJhbGciOiJIUzI1NiJ9..sig",
-                        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9."}) {
-    EXPECT_FALSE(v.VerifyConnect(t, kNow)) << t;
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  std::string good = SignHs256({{"sub", "u"}});
+  std::string header = good.substr(0, good.find('.'));
+  std::string with_nul = good;
+  with_nul[good.find('.') + 2] = '\0';
+  const std::string cases[] = {
+      "",
+      ".",
+      "..",
+      "a.b",
+      "a.b.c",
+      "a.b.c.d",
+      good + ".",
+      good + ".x",
+      "!!!.@@@.###",
+      "eyJ.eyJ.eyJ",
+      good.substr(0, good.rfind('.') + 1),                            // no signature
+      " " + good,                                                     // whitespace
+      good + "=",                                                     // padding
+      with_nul,                                                       // NUL byte
+      header + "." + Base64UrlEncode("[1,2]") + ".c2ln",              // payload not object
+      header + "." + Base64UrlEncode("{\"sub\":") + ".c2ln",          // payload not JSON
+      test::HandMadeHs256("[\"HS256\"]", "{}"),                       // header not object
+      test::HandMadeHs256("{}", "{}"),                                // header without alg
+      test::HandMadeHs256(R"({"alg":256})", "{}"),                    // alg not a string
+      test::HandMadeHs256(R"({"alg":"HS256"})", "{\"a\":\"\xff\"}"),  // invalid UTF-8
+  };
+  for (const std::string& token : cases) {
+    SCOPED_TRACE(token);
+    EXPECT_EQ(ConnectError(verifier, token), TokenError::kInvalid);
+    EXPECT_EQ(ErrorOf(verifier.VerifySubscription(token, kNow)), TokenError::kInvalid);
   }
-  // A wrongly typed claim is invalid even with a good signature.
-  EXPECT_FALSE(v.VerifyConnect(Sign("HS256", "secret", boost::json::object{{"sub", 5}}), kNow));
-  EXPECT_FALSE(v.VerifyConnect(Sign("HS256", "secret", Claims({{"channels", "x"}})), kNow));
 }
 
-TEST(JwtVerifier, ConnectTokenMustNotNameAChannel) {
-  auto r = Verifier(Hs()).VerifyConnect(Sign("HS256", "secret", Claims({{"channel", "x"}})), kNow);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error(), TokenError::kInvalid);
+// --- connection token claims
+
+TEST(JwtVerifier, RejectsConnectTokenWithChannelClaim) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"sub", "u"}, {"channel", "news"}})),
+            TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"sub", "u"}, {"channel", ""}})),
+            TokenError::kInvalid);
 }
 
-TEST(JwtVerifier, ParsesChannelsSubsAndInfo) {
-  boost::json::object subs{{"news", boost::json::object{{"info", {{"a", 1}}}, {"data", "d"}}}};
-  auto r = Verifier(Hs()).VerifyConnect(Sign("HS256", "secret",
-                                             Claims({{"channels", boost::json::array{"a", "b"}},
-                                                     {"subs", subs},
-                                                     {"info", {{"n", "x"}}}})),
-                                        kNow);
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->channels, (std::vector<std::string>{"a", "b"}));
-  ASSERT_EQ(r->subs.size(), 1u);
-  EXPECT_EQ(r->subs[0].channel, "news");
-  EXPECT_EQ(r->subs[0].info_json, R"({"a":1})");
-  EXPECT_EQ(r->subs[0].data_json, R"("d")");
-  EXPECT_EQ(r->info_json, R"({"n":"x"})");
+TEST(JwtVerifier, ParsesConnectClaims) {
+  object claims{{"sub", "alice"},
+                {"exp", kNow + 600},
+                {"expire_at", kNow + 300},
+                {"info", {{"name", "Alice"}, {"tags", {1, 2}}}},
+                {"channels", {"news", "chat:lobby"}},
+                {"meta", {{"internal", true}}}};
+  claims["subs"] = object{
+      {"personal:alice", {{"info", {{"role", "owner"}}}, {"data", "hello"}}},
+      {"bare", object{}},
+      {"tuned", {{"override", {{"presence", {{"value", false}}}, {"join_leave", object{}}}}}}};
+  auto c = MakeVerifier(HmacSettings()).VerifyConnect(SignHs256(claims), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->user, "alice");
+  EXPECT_EQ(c->exp, kNow + 600);
+  EXPECT_EQ(c->expire_at, kNow + 300);
+  EXPECT_EQ(c->info_json, R"({"name":"Alice","tags":[1,2]})");
+  EXPECT_EQ(c->channels, (std::vector<std::string>{"news", "chat:lobby"}));
+  ASSERT_EQ(c->subs.size(), 3u);
+  auto find = [&](std::string_view channel) -> const ServerSideSub& {
+    for (const ServerSideSub& sub : c->subs) {
+      if (sub.channel == channel) return sub;
+    }
+    throw std::runtime_error("no sub " + std::string(channel));
+  };
+  EXPECT_EQ(find("personal:alice").info_json, R"({"role":"owner"})");
+  EXPECT_EQ(find("personal:alice").data_json, R"("hello")");
+  EXPECT_EQ(find("bare").info_json, "");
+  EXPECT_EQ(find("bare").data_json, "");
+  EXPECT_FALSE(find("bare").overrides.presence);
+  EXPECT_EQ(find("tuned").overrides.presence, false);
+  EXPECT_EQ(find("tuned").overrides.join_leave, false);  // {"value"} missing reads as false
+  EXPECT_FALSE(find("tuned").overrides.force_recovery);
 }
 
-TEST(JwtVerifier, SubscriptionTokenNeedsAChannel) {
-  auto v = Verifier(Hs());
-  EXPECT_FALSE(v.VerifySubscription(Sign("HS256", "secret", Claims()), kNow));
-  auto r =
-      v.VerifySubscription(Sign("HS256", "secret", Claims({{"channel", "$x"}, {"info", 1}})), kNow);
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->channel, "$x");
-  EXPECT_EQ(r->info_json, "1");
+TEST(JwtVerifier, KeepsSubsInTokenOrder) {
+  // libjwt's encoder sorts keys, so the token is written by hand.
+  auto c =
+      MakeVerifier(HmacSettings())
+          .VerifyConnect(HandMadeHs256(R"({"alg":"HS256"})", R"({"subs":{"z":{},"a":{}}})"), kNow);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->subs.size(), 2u);
+  EXPECT_EQ(c->subs[0].channel, "z");
+  EXPECT_EQ(c->subs[1].channel, "a");
 }
 
-TEST(JwtVerifier, CreateNamesTheBadKey) {
-  TokenSettings rs;
-  rs.algorithm = "RS256";
-  rs.rsa_public_key = "garbage";
-  auto r = JwtVerifier::Create(rs);
-  ASSERT_FALSE(r);
-  EXPECT_NE(r.error().find("client.token.rsa_public_key"), std::string::npos);
-  TokenSettings es;
-  es.algorithm = "ES256";
-  es.ecdsa_public_key = Generate("RSA").public_pem;  // an RSA key where ECDSA is configured
-  EXPECT_FALSE(JwtVerifier::Create(es));
-  TokenSettings bad = Hs("XX256");
-  EXPECT_FALSE(JwtVerifier::Create(bad));
+TEST(JwtVerifier, ParsesExpireAtZero) {
+  auto c = MakeVerifier(HmacSettings())
+               .VerifyConnect(SignHs256({{"exp", kNow + 60}, {"expire_at", 0}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->expire_at, 0);
 }
 
-TEST(JwtVerifier, NoSecretRefusesEveryHmacToken) {
-  TokenSettings s = Hs();
-  s.hmac_secret_key.clear();
-  EXPECT_FALSE(Verifier(s).VerifyConnect(Sign("HS256", "secret", Claims()), kNow));
+TEST(JwtVerifier, KeepsScalarAndNullInfo) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  auto c = verifier.VerifyConnect(SignHs256({{"info", "just text"}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->info_json, R"("just text")");
+  c = verifier.VerifyConnect(SignHs256({{"info", nullptr}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->info_json, "");
 }
 
-TEST(Base64Url, DecodesAndRejectsNonCanonicalInput) {
-  EXPECT_EQ(Base64UrlDecode("aGk"), "hi");
-  EXPECT_EQ(Base64UrlDecode(""), "");
-  EXPECT_FALSE(Base64UrlDecode("a"));
-  EXPECT_FALSE(Base64UrlDecode("aGk="));
-  EXPECT_FALSE(Base64UrlDecode("aGl"));  // non-zero padding bits
+TEST(JwtVerifier, DecodesB64Info) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  // base64 of {"a": 1}
+  auto c = verifier.VerifyConnect(SignHs256({{"b64info", "eyJhIjogMX0="}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->info_json, R"({"a":1})");
+  // "info" wins over "b64info".
+  c = verifier.VerifyConnect(SignHs256({{"info", 5}, {"b64info", "eyJhIjogMX0="}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->info_json, "5");
+  // Binary (not JSON) cannot be embedded in the JSON protocol; bad base64 is bad.
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"b64info", "AAEC"}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"b64info", "eyJhIjogMX0"}})), TokenError::kInvalid);
+  EXPECT_EQ(ConnectError(verifier, SignHs256({{"b64info", 12}})), TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsConnectClaimsOfWrongType) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  const object cases[] = {
+      {{"sub", 42}},
+      {{"sub", {"a"}}},
+      {{"channels", "news"}},
+      {{"channels", {"news", 1}}},
+      {{"channels", {{"news", true}}}},
+      {{"subs", {"news"}}},
+      {{"subs", {{"news", "yes"}}}},
+      {{"subs", {{"news", {{"b64data", "!!"}}}}}},
+      {{"subs", {{"news", {{"override", true}}}}}},
+      {{"subs", {{"news", {{"override", {{"presence", true}}}}}}}},
+      {{"subs", {{"news", {{"override", {{"presence", {{"value", "yes"}}}}}}}}}},
+  };
+  for (const object& claims : cases) {
+    SCOPED_TRACE(boost::json::serialize(claims));
+    EXPECT_EQ(ConnectError(verifier, SignHs256(claims)), TokenError::kInvalid);
+  }
+}
+
+// --- subscription tokens
+
+TEST(JwtVerifier, ParsesSubscriptionClaims) {
+  object claims{{"sub", "alice"},
+                {"channel", "$private:room"},
+                {"exp", kNow + 60},
+                {"expire_at", 0},
+                {"info", {{"seat", 3}}},
+                {"data", {{"welcome", true}}},
+                {"override", {{"force_recovery", {{"value", true}}}}}};
+  auto c = MakeVerifier(HmacSettings()).VerifySubscription(SignHs256(claims), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->user, "alice");
+  EXPECT_EQ(c->channel, "$private:room");
+  EXPECT_EQ(c->exp, kNow + 60);
+  EXPECT_EQ(c->expire_at, 0);
+  EXPECT_EQ(c->info_json, R"({"seat":3})");
+  EXPECT_EQ(c->data_json, R"({"welcome":true})");
+  EXPECT_EQ(c->overrides.force_recovery, true);
+  EXPECT_FALSE(c->overrides.presence);
+}
+
+TEST(JwtVerifier, DecodesB64Data) {
+  auto c = MakeVerifier(HmacSettings())
+               .VerifySubscription(SignHs256({{"channel", "c"}, {"b64data", "WzFd"}}), kNow);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->data_json, "[1]");
+}
+
+TEST(JwtVerifier, RejectsSubscriptionTokenWithoutChannel) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ErrorOf(verifier.VerifySubscription(SignHs256({{"sub", "u"}}), kNow)),
+            TokenError::kInvalid);
+  EXPECT_EQ(ErrorOf(verifier.VerifySubscription(SignHs256({{"channel", ""}}), kNow)),
+            TokenError::kInvalid);
+  EXPECT_EQ(ErrorOf(verifier.VerifySubscription(SignHs256({{"channel", 5}}), kNow)),
+            TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, RejectsExpiredSubscriptionToken) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(
+      ErrorOf(verifier.VerifySubscription(SignHs256({{"channel", "c"}, {"exp", kNow - 5}}), kNow)),
+      TokenError::kExpired);
+}
+
+TEST(JwtVerifier, AppliesPinningToSubscriptionTokens) {
+  JwtVerifier verifier = MakeVerifier(HmacSettings());
+  EXPECT_EQ(ErrorOf(verifier.VerifySubscription(
+                test::SigningInput(R"({"alg":"none"})", R"({"channel":"c"})") + ".", kNow)),
+            TokenError::kInvalid);
+  EXPECT_EQ(ErrorOf(verifier.VerifySubscription(
+                SignOrThrow("HS512", test::kSecret, {{"channel", "c"}}), kNow)),
+            TokenError::kInvalid);
+}
+
+TEST(JwtVerifier, ValueThrowsOnError) {
+  auto result = MakeVerifier(HmacSettings()).VerifyConnect("garbage", kNow);
+  EXPECT_THROW(result.value(), std::runtime_error);
+}
+
+TEST(JwtVerifier, LeavesNoOpenSslErrorsBehind) {
+  // Failed checks must not leave stale entries on the thread's OpenSSL error queue, where TLS
+  // code running later on the same shard thread would misread them as its own.
+  ERR_clear_error();
+  TokenSettings s;
+  s.algorithm = "RS256";
+  s.rsa_public_key = "garbage";
+  EXPECT_FALSE(JwtVerifier::Create(s));
+  EXPECT_EQ(ERR_peek_error(), 0u);
+  s.rsa_public_key = Keys().rsa.public_pem;
+  JwtVerifier verifier = MakeVerifier(s);
+  std::string token = SignOrThrow("RS256", Keys().rsa.private_pem, {{"sub", "u"}});
+  size_t middle = token.rfind('.') + 10;
+  token[middle] = token[middle] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(ConnectError(verifier, token), TokenError::kInvalid);
+  EXPECT_EQ(ERR_peek_error(), 0u);
+}
+
+// --- concurrency: one verifier, used by every shard
+
+TEST(JwtVerifier, VerifiesConcurrentlyFromSeveralThreads) {
+  TokenSettings s;
+  s.algorithm = "RS256";
+  s.rsa_public_key = Keys().rsa.public_pem;
+  const JwtVerifier rsa = MakeVerifier(s);
+  const JwtVerifier hmac = MakeVerifier(HmacSettings());
+  const std::string rsa_token = SignOrThrow("RS256", Keys().rsa.private_pem, {{"sub", "r"}});
+  const std::string hmac_token = SignHs256({{"sub", "h"}});
+  std::atomic<int> failures{0};
+  constexpr int kThreads = 4;
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        auto r = rsa.VerifyConnect(rsa_token, kNow);
+        auto h = hmac.VerifyConnect(hmac_token, kNow);
+        auto bad = hmac.VerifyConnect(rsa_token, kNow);
+        if (!r || r->user != "r" || !h || h->user != "h" || bad) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "auth/public_key_pem.h"
 
 #include <openssl/bio.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/obj_mac.h>
 #include <openssl/objects.h>
@@ -50,6 +52,7 @@ std::optional<std::string> CheckPublicKeyPem(std::string_view algorithm, std::st
   if (!bio) return "cannot be read";
   std::unique_ptr<EVP_PKEY, PkeyFree> key(
       PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+  ERR_clear_error();  // a failed read leaves errors on this thread's OpenSSL queue
   if (!key || EVP_PKEY_get_base_id(key.get()) != (rsa ? EVP_PKEY_RSA : EVP_PKEY_EC)) {
     return "not " + std::string(want) + " (\"-----BEGIN PUBLIC KEY-----\")";
   }

@@ -47,9 +47,8 @@ bool ReadSubs(const json::object& payload, std::vector<ServerSideSub>* out) {
 }  // namespace
 
 void throw_exception_from_error(TokenError error, const boost::source_location& loc) {
-  boost::throw_with_location(std::runtime_error(error == TokenError::kExpired ? "token expired"
-                                                                              : "invalid token"),
-                             loc);
+  boost::throw_with_location(
+      std::runtime_error(error == TokenError::kExpired ? "token expired" : "invalid token"), loc);
 }
 
 TokenResult<ConnectClaims> ParseConnectClaims(const json::object& payload) {

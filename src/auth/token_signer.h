@@ -1,20 +1,21 @@
 #pragma once
-// Signs JWTs with libjwt: `livegate gentoken` and the tests use it.
+// Signs JWTs with libjwt, for `livegate gentoken` and tests. Not on the connection path.
 
-#include <boost/json/object.hpp>
+#include <boost/json/fwd.hpp>
+#include <boost/system/result.hpp>
 #include <string>
 #include <string_view>
 
 namespace livegate::auth {
 
-// `key` is the HMAC secret for HS*, or a PEM private key for RS* / ES*.
-// Throws std::runtime_error when libjwt refuses the algorithm or key.
-std::string Sign(std::string_view algorithm, std::string_view key,
-                 const boost::json::object& claims);
+// `algorithm` is one of HS256..ES512 (exact spelling; never none). `key` is the HMAC secret
+// for HS*, or a PEM private key for RS* / ES*. The error says why libjwt refused.
+boost::system::result<std::string, std::string> Sign(std::string_view algorithm,
+                                                     std::string_view key,
+                                                     const boost::json::object& claims);
 
-inline std::string SignHs(std::string_view algorithm, std::string_view secret,
-                          const boost::json::object& claims) {
-  return Sign(algorithm, secret, claims);
-}
+// HS256 / HS384 / HS512 with `secret`. Throws std::invalid_argument when refused.
+std::string SignHs(std::string_view algorithm, std::string_view secret,
+                   const boost::json::object& claims);
 
 }  // namespace livegate::auth
