@@ -15,7 +15,11 @@ step() {  # name command...
   local name=$1; shift
   echo
   echo "==> [$(date +%H:%M:%S)] $name"
-  if "$@"; then passed+=("$name"); else failed+=("$name"); echo "!!! $name FAILED"; fi
+  if "$@"; then
+    passed+=("$name")
+  else
+    failed+=("$name"); echo "!!! $name FAILED"; return 1
+  fi
 }
 
 build() {  # preset [cmake --build args...]

@@ -81,6 +81,17 @@ std::string RenderPrometheus(Node& node) {
     out += kCommandNames[k];
     out += "\"} " + std::to_string(total) + "\n";
   }
+  out += "# HELP livegate_reply_errors_by_code_total Client command errors by code.\n";
+  out += "# TYPE livegate_reply_errors_by_code_total counter\n";
+  for (size_t k = 0; k < 14; ++k) {
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < node.shard_count(); ++i) {
+      total += node.shard(i).metrics().reply_errors_by_code[k].load(std::memory_order_relaxed);
+    }
+    if (total == 0) continue;
+    out += "livegate_reply_errors_by_code_total{code=\"" + std::to_string(100 + k) + "\"} " +
+           std::to_string(total) + "\n";
+  }
   out += "# HELP livegate_shard_connections Open connections per shard.\n";
   out += "# TYPE livegate_shard_connections gauge\n";
   for (uint32_t i = 0; i < node.shard_count(); ++i) {

@@ -133,6 +133,9 @@ void ClientSession::Reply(std::string message) {
 
 void ClientSession::SendError(uint32_t id, const livegate::ReplyError& error) {
   Inc(shard_.metrics().reply_errors);
+  if (error.code >= 100 && error.code < 114) {
+    Inc(shard_.metrics().reply_errors_by_code[error.code - 100]);
+  }
   Reply(protocol::EncodeErrorReply(id, error));
 }
 

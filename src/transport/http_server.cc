@@ -32,7 +32,7 @@ void HttpServer::Listen() {
       throw std::system_error(ec, "listen on " + cfg.address + ":" + std::to_string(port));
     }
     // With port 0 the first shard picks the port and the others share it.
-    port = acceptor->local_endpoint().port();
+    port = acceptor->local_endpoint(ec).port();
     acceptors_.push_back(std::move(acceptor));
   }
   port_ = port;
