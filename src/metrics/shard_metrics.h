@@ -43,7 +43,7 @@ struct ShardMetrics {
   Counter connections_total;  // accepted since start
   Counter subscriptions;      // gauge: channel subscriptions of local sessions
   std::array<Counter, static_cast<size_t>(CommandKind::kCount)> commands{};
-  Counter reply_errors;      // replies carrying an error
+  Counter reply_errors;  // replies carrying an error
   // Replies by error code 100..113 (index code - 100); other codes are only in reply_errors.
   std::array<Counter, 14> reply_errors_by_code{};
   Counter protocol_errors;   // malformed input that caused a disconnect
