@@ -51,8 +51,7 @@ void Node::Start() {
   for (auto& s : shards_) {
     threads_.emplace_back([shard = s.get()] {
       current_shard = shard;
-      auto guard = boost::asio::make_work_guard(shard->io());
-      shard->io().run();
+      shard->Run();
       current_shard = nullptr;
     });
   }

@@ -33,10 +33,24 @@ void Shard::ScheduleFlush(Connection* c) {
   if (c->flush_scheduled) return;  // checked before touching the reference count
   c->flush_scheduled = true;
   dirty_.push_back(c->shared_from_this());
-  if (!flush_posted_) {
+  if (!turn_based_ && !flush_posted_) {
     flush_posted_ = true;
     boost::asio::post(*io_, [this] { FlushAll(); });
   }
+}
+
+void Shard::Run() {
+  // Handlers run per turn before a flush: enough to batch a burst of publications into one
+  // frame per connection, few enough that a flood of posts cannot starve the writes.
+  constexpr int kMaxHandlersPerTurn = 256;
+  auto guard = boost::asio::make_work_guard(*io_);
+  turn_based_ = true;
+  while (io_->run_one() != 0) {
+    for (int i = 1; i < kMaxHandlersPerTurn && io_->poll_one() != 0; ++i) {
+    }
+    if (!dirty_.empty()) FlushAll();
+  }
+  turn_based_ = false;
 }
 
 void Shard::FlushAll() {

@@ -47,8 +47,12 @@ class Shard {
   void Unregister(Connection* c);
   size_t connection_count() const { return connections_.size(); }
 
+  // Runs the event loop on the calling thread until io() is stopped. Each turn runs the
+  // handlers that are ready (bounded), then flushes every connection that got output in it.
+  void Run();
+
   // Queues c->Flush() for the end of the current loop turn, so that every push produced in
-  // this turn leaves in one write.
+  // this turn leaves in one write. Outside Run() (tests polling io()) the flush is posted.
   void ScheduleFlush(Connection* c);
 
   // Starts the periodic sweep that calls Tick() on every connection.
@@ -70,6 +74,7 @@ class Shard {
   std::vector<Connection*> connections_;
   std::vector<std::shared_ptr<Connection>> dirty_;
   bool flush_posted_ = false;
+  bool turn_based_ = false;  // inside Run(): FlushAll() ends every turn
   std::optional<boost::asio::steady_timer> ticker_;
   Clock::duration tick_period_{};
   bool ticking_ = false;
