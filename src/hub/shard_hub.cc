@@ -16,28 +16,39 @@ bool RemoveFrom(std::vector<HubSession*>& v, HubSession* s) {
 
 }  // namespace
 
-bool ShardHub::Subscribe(std::string_view channel, HubSession* s) {
+bool ShardHub::Subscribe(std::string_view channel, HubSession* s, uint8_t flags) {
   auto it = channels_.find(channel);
   if (it == channels_.end()) it = channels_.emplace(std::string(channel), 0).first;
-  it->second.push_back(s);
+  it->second.push_back({s, flags});
   return it->second.size() == 1;
 }
 
 bool ShardHub::Unsubscribe(std::string_view channel, HubSession* s) {
   auto it = channels_.find(channel);
   if (it == channels_.end()) return false;
-  RemoveFrom(it->second, s);
-  if (!it->second.empty()) return false;
+  auto& subs = it->second;
+  auto sub =
+      std::find_if(subs.begin(), subs.end(), [s](const Subscriber& x) { return x.session == s; });
+  if (sub != subs.end()) {
+    *sub = subs.back();
+    subs.pop_back();
+  }
+  if (!subs.empty()) return false;
   channels_.erase(it);
   return true;
 }
 
-size_t ShardHub::Broadcast(std::string_view channel, const SharedBuffer& push) {
+size_t ShardHub::Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required) {
   auto it = channels_.find(channel);
   if (it == channels_.end()) return 0;
   // Deliver() never unsubscribes synchronously, so the vector is stable here.
-  for (HubSession* s : it->second) s->Deliver(push);
-  return it->second.size();
+  size_t n = 0;
+  for (const Subscriber& s : it->second) {
+    if ((s.flags & required) != required) continue;
+    s.session->Deliver(push);
+    ++n;
+  }
+  return n;
 }
 
 size_t ShardHub::SubscriberCount(std::string_view channel) const {

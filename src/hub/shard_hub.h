@@ -4,6 +4,7 @@
 // Thread: owner shard only. Owned by: Shard.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,14 +21,25 @@ class HubSession {
   virtual void Deliver(const SharedBuffer& push) = 0;
 };
 
+// What a subscriber wants beyond publications; a push may require some of these.
+enum SubscriberFlag : uint8_t {
+  kWantsJoinLeave = 1,
+};
+
 class ShardHub {
  public:
+  struct Subscriber {
+    HubSession* session;
+    uint8_t flags;  // SubscriberFlag bits
+  };
+
   // Returns true when `s` is the first local subscriber of the channel.
-  bool Subscribe(std::string_view channel, HubSession* s);
+  bool Subscribe(std::string_view channel, HubSession* s, uint8_t flags = 0);
   // Returns true when the channel has no local subscriber left.
   bool Unsubscribe(std::string_view channel, HubSession* s);
-  // Delivers `push` to every local subscriber of the channel; returns how many.
-  size_t Broadcast(std::string_view channel, const SharedBuffer& push);
+  // Delivers `push` to every local subscriber of the channel having all `required` flags;
+  // returns how many.
+  size_t Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required = 0);
   size_t SubscriberCount(std::string_view channel) const;
 
   void AddSession(const std::string& client, const std::string& user, HubSession* s);
@@ -44,12 +56,12 @@ class ShardHub {
   using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
   // Channels with at least one local subscriber, and their subscribers.
-  const StringMap<std::vector<HubSession*>>& channels() const { return channels_; }
+  const StringMap<std::vector<Subscriber>>& channels() const { return channels_; }
   size_t session_count() const { return clients_.size(); }
   size_t user_count() const { return users_.size(); }
 
  private:
-  StringMap<std::vector<HubSession*>> channels_;
+  StringMap<std::vector<Subscriber>> channels_;
   StringMap<std::vector<HubSession*>> users_;
   StringMap<HubSession*> clients_;
 };

@@ -51,3 +51,21 @@ TEST(ShardHub, IndexesSessionsByClientAndUser) {
 
 }  // namespace
 }  // namespace livegate
+
+namespace livegate {
+namespace {
+
+TEST(ShardHub, BroadcastWithRequiredFlagsSkipsOtherSubscribers) {
+  ShardHub hub;
+  RecordingSession plain, wants;
+  hub.Subscribe("c", &plain);
+  hub.Subscribe("c", &wants, kWantsJoinLeave);
+  auto buf = std::make_shared<const std::string>("join");
+  EXPECT_EQ(hub.Broadcast("c", buf, kWantsJoinLeave), 1u);
+  EXPECT_TRUE(plain.got.empty());
+  EXPECT_EQ(wants.got.size(), 1u);
+  EXPECT_EQ(hub.Broadcast("c", buf), 2u);
+}
+
+}  // namespace
+}  // namespace livegate

@@ -115,11 +115,11 @@ void Node::HandlePublication(const std::string& channel, PublicationPtr pub) {
   BroadcastEncoded(channel, std::move(push));
 }
 
-void Node::BroadcastEncoded(const std::string& channel, SharedBuffer push) {
+void Node::BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required) {
   if (destroying_) return;
   for (auto& s : shards_) {
-    s->Post([shard = s.get(), channel, push] {
-      size_t n = shard->hub().Broadcast(channel, push);
+    s->Post([shard = s.get(), channel, push, required] {
+      size_t n = shard->hub().Broadcast(channel, push, required);
       Inc(shard->metrics().deliveries, n);
     });
   }

@@ -55,7 +55,7 @@ class ClientSession final : public HubSession {
     std::string channel;
     std::string chan_info;  // raw JSON from the subscription token, "" if none
     bool presence = false;
-    bool join_leave = false;
+    bool join_leave = false;  // the namespace emits join/leave events for this channel
   };
 
   void HandleCommand(protocol::Command& cmd);
@@ -71,7 +71,9 @@ class ClientSession final : public HubSession {
   void HandlePong();
 
   // Adds the subscription to the hub, presence and join/leave; returns it.
-  Subscription& AddSubscription(const std::string& channel, std::string chan_info);
+  // `wants_join_leave`: the client asked for join/leave pushes (and may have them).
+  Subscription& AddSubscription(const std::string& channel, std::string chan_info,
+                                bool wants_join_leave = false);
   void RemoveSubscription(size_t index);
   Subscription* FindSubscription(std::string_view channel);
   ClientInfo Info(const Subscription* sub) const;

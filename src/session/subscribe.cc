@@ -43,7 +43,10 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
   if (const auto* err = ChannelPolicy::CanSubscribe(name, *ns, who)) {
     return SendError(cmd.id, *err);
   }
-  AddSubscription(req.channel, std::move(chan_info));
+  // Presence permissions also gate join/leave pushes a client asks for.
+  bool wants_join_leave =
+      req.join_leave && ChannelPolicy::CanReadPresence(*ns, {user_, false, true}) == nullptr;
+  AddSubscription(req.channel, std::move(chan_info), wants_join_leave);
   std::string out;
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(cmd.id).Key("subscribe").BeginObject();
@@ -87,18 +90,22 @@ void ClientSession::HandleSubRefresh(const protocol::Command& cmd) {
 }
 
 ClientSession::Subscription& ClientSession::AddSubscription(const std::string& channel,
-                                                            std::string chan_info) {
+                                                            std::string chan_info,
+                                                            bool wants_join_leave) {
   ChannelName name;
   const NamespaceOptions* ns = nullptr;
   node_.policy().Resolve(channel, &name, &ns);
-  Subscription sub{channel, std::move(chan_info), ns->presence,
-                   ns->join_leave && ns->force_push_join_leave};
-  if (shard_.hub().Subscribe(channel, this)) node_.OnFirstSubscriber(channel);
+  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave};
+  // Join/leave pushes reach the subscribers that asked for them, or all when forced.
+  bool push_join_leave = ns->join_leave && (ns->force_push_join_leave || wants_join_leave);
+  uint8_t flags = push_join_leave ? kWantsJoinLeave : 0;
+  if (shard_.hub().Subscribe(channel, this, flags)) node_.OnFirstSubscriber(channel);
   Inc(shard_.metrics().subscriptions);
   if (sub.presence) node_.AddPresence(channel, Info(&sub));
   if (sub.join_leave) {
-    node_.BroadcastEncoded(channel, std::make_shared<const std::string>(
-                                        protocol::EncodeJoinPush(channel, Info(&sub))));
+    node_.BroadcastEncoded(
+        channel, std::make_shared<const std::string>(protocol::EncodeJoinPush(channel, Info(&sub))),
+        kWantsJoinLeave);
   }
   subs_.push_back(std::move(sub));
   return subs_.back();
@@ -111,8 +118,10 @@ void ClientSession::RemoveSubscription(size_t index) {
   Dec(shard_.metrics().subscriptions);
   if (sub.presence) node_.RemovePresence(sub.channel, client_id_);
   if (sub.join_leave) {
-    node_.BroadcastEncoded(sub.channel, std::make_shared<const std::string>(
-                                            protocol::EncodeLeavePush(sub.channel, Info(&sub))));
+    node_.BroadcastEncoded(
+        sub.channel,
+        std::make_shared<const std::string>(protocol::EncodeLeavePush(sub.channel, Info(&sub))),
+        kWantsJoinLeave);
   }
 }
 
