@@ -31,6 +31,14 @@ std::string Raw(const json::object& p, std::string_view key) {
   return v == nullptr || v->is_null() ? std::string() : json::serialize(*v);
 }
 
+// Reads the required "channel" param and finds its namespace options.
+const ReplyError* ChannelParam(Node& node, const json::object& p, std::string* channel,
+                               const NamespaceOptions** ns) {
+  if (!GetString(p, "channel", channel) || channel->empty()) return &kErrorBadRequest;
+  ChannelName name;
+  return node.policy().Resolve(*channel, &name, ns);
+}
+
 std::string PositionResult(const StreamPosition& pos) {
   std::string out;
   protocol::JsonWriter w(out);
@@ -202,10 +210,8 @@ void Refresh(Node& node, const json::object& p, ApiDone done) {
 
 void PresenceMethod(Node& node, const json::object& p, ApiDone done) {
   std::string channel;
-  if (!GetString(p, "channel", &channel) || channel.empty()) return done(Error(kErrorBadRequest));
-  ChannelName name;
   const NamespaceOptions* ns = nullptr;
-  if (const auto* err = node.policy().Resolve(channel, &name, &ns)) return done(Error(*err));
+  if (const ReplyError* err = ChannelParam(node, p, &channel, &ns)) return done(Error(*err));
   if (!ns->presence) return done(Error(kErrorNotAvailable));
   node.GetPresence(channel, [done](std::map<std::string, ClientInfo> entries) {
     std::string out;
@@ -222,10 +228,8 @@ void PresenceMethod(Node& node, const json::object& p, ApiDone done) {
 
 void PresenceStatsMethod(Node& node, const json::object& p, ApiDone done) {
   std::string channel;
-  if (!GetString(p, "channel", &channel) || channel.empty()) return done(Error(kErrorBadRequest));
-  ChannelName name;
   const NamespaceOptions* ns = nullptr;
-  if (const auto* err = node.policy().Resolve(channel, &name, &ns)) return done(Error(*err));
+  if (const ReplyError* err = ChannelParam(node, p, &channel, &ns)) return done(Error(*err));
   if (!ns->presence) return done(Error(kErrorNotAvailable));
   node.GetPresenceStats(channel, [done](PresenceStats s) {
     std::string out;
@@ -238,10 +242,8 @@ void PresenceStatsMethod(Node& node, const json::object& p, ApiDone done) {
 
 void HistoryMethod(Node& node, const json::object& p, ApiDone done) {
   std::string channel;
-  if (!GetString(p, "channel", &channel) || channel.empty()) return done(Error(kErrorBadRequest));
-  ChannelName name;
   const NamespaceOptions* ns = nullptr;
-  if (const auto* err = node.policy().Resolve(channel, &name, &ns)) return done(Error(*err));
+  if (const ReplyError* err = ChannelParam(node, p, &channel, &ns)) return done(Error(*err));
   if (!ns->HistoryEnabled()) return done(Error(kErrorNotAvailable));
   json::error_code ec;
   int32_t limit = 0;
@@ -277,10 +279,8 @@ void HistoryMethod(Node& node, const json::object& p, ApiDone done) {
 
 void HistoryRemove(Node& node, const json::object& p, ApiDone done) {
   std::string channel;
-  if (!GetString(p, "channel", &channel) || channel.empty()) return done(Error(kErrorBadRequest));
-  ChannelName name;
   const NamespaceOptions* ns = nullptr;
-  if (const auto* err = node.policy().Resolve(channel, &name, &ns)) return done(Error(*err));
+  if (const ReplyError* err = ChannelParam(node, p, &channel, &ns)) return done(Error(*err));
   node.RemoveHistory(channel, [done] { done(ApiResult{}); });
 }
 

@@ -7,27 +7,16 @@
 #include <atomic>
 #include <cstdint>
 
+#include "protocol/commands.h"
+
 namespace livegate {
 
-enum class CommandKind : uint8_t {
-  kConnect,
-  kSubscribe,
-  kUnsubscribe,
-  kPublish,
-  kPresence,
-  kPresenceStats,
-  kHistory,
-  kSend,
-  kRpc,
-  kRefresh,
-  kSubRefresh,
-  kPong,
-  kCount
-};
-
-inline constexpr std::array<const char*, static_cast<size_t>(CommandKind::kCount)> kCommandNames{
-    "connect", "subscribe", "unsubscribe", "publish", "presence",    "presence_stats",
-    "history", "send",      "rpc",         "refresh", "sub_refresh", "pong"};
+// Command counters are indexed by protocol::CommandType.
+inline constexpr size_t kCommandTypeCount =
+    static_cast<size_t>(protocol::CommandType::kSubRefresh) + 1;
+inline constexpr std::array<const char*, kCommandTypeCount> kCommandNames{
+    "pong",    "connect", "subscribe", "unsubscribe", "publish", "presence",   "presence_stats",
+    "history", "ping",    "send",      "rpc",         "refresh", "sub_refresh"};
 
 using Counter = std::atomic<uint64_t>;
 
@@ -42,7 +31,7 @@ struct ShardMetrics {
   Counter connections;        // gauge: open client connections (any transport)
   Counter connections_total;  // accepted since start
   Counter subscriptions;      // gauge: channel subscriptions of local sessions
-  std::array<Counter, static_cast<size_t>(CommandKind::kCount)> commands{};
+  std::array<Counter, kCommandTypeCount> commands{};
   Counter reply_errors;  // replies carrying an error
   // Replies by error code 100..113 (index code - 100); other codes are only in reply_errors.
   std::array<Counter, 14> reply_errors_by_code{};

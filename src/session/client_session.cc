@@ -44,7 +44,7 @@ void ClientSession::HandleMessage(std::string_view message) {
 }
 
 void ClientSession::HandleCommand(protocol::Command& cmd) {
-  Inc(shard_.metrics().commands[static_cast<size_t>(CommandKindOf(cmd.type))]);
+  Inc(shard_.metrics().commands[static_cast<size_t>(cmd.type)]);
   // The first command must be connect, and only the first (PROTOCOL.md §1.1).
   if ((state_ == State::kConnecting) != (cmd.type == CommandType::kConnect)) {
     transport_.Close(kDisconnectBadRequest);

@@ -21,6 +21,13 @@ Clock::duration FirstPingDelay(Clock::duration interval) {
   return interval + std::chrono::milliseconds(jitter_ms > 0 ? gen() % jitter_ms : 0);
 }
 
+// "expires" and "ttl" of connect and refresh results, when the connection expires.
+void WriteExpiry(protocol::JsonWriter& w, std::optional<int64_t> expires_at) {
+  if (!expires_at) return;
+  w.Key("expires").Bool(true).Key("ttl").UInt(
+      static_cast<uint64_t>(std::max<int64_t>(0, *expires_at - UnixNow())));
+}
+
 }  // namespace
 
 void ClientSession::HandleConnect(const protocol::Command& cmd) {
@@ -54,10 +61,7 @@ void ClientSession::HandleConnect(const protocol::Command& cmd) {
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(cmd.id).Key("connect").BeginObject();
   w.Field("client", client_id_).Field("version", kServerVersion);
-  if (expires_at_) {
-    w.Key("expires").Bool(true).Key("ttl").UInt(
-        static_cast<uint64_t>(std::max<int64_t>(0, *expires_at_ - UnixNow())));
-  }
+  WriteExpiry(w, expires_at_);
   // Server-side subscriptions named by the token.
   bool any_sub = false;
   auto add_server_sub = [&](const std::string& channel, const std::string& info,
@@ -99,10 +103,7 @@ void ClientSession::HandleRefresh(const protocol::Command& cmd) {
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(cmd.id).Key("refresh").BeginObject();
   w.Field("client", client_id_).Field("version", kServerVersion);
-  if (expires_at_) {
-    w.Key("expires").Bool(true).Key("ttl").UInt(
-        static_cast<uint64_t>(std::max<int64_t>(0, *expires_at_ - UnixNow())));
-  }
+  WriteExpiry(w, expires_at_);
   w.EndObject().EndObject();
   Reply(std::move(out));
 }

@@ -126,3 +126,24 @@ test('rpc: a registered method answers, an unknown one gives 104', async () => {
   await assert.rejects(c.rpc('missing', {}), (e) => e.code === 104);
   c.disconnect();
 });
+
+test('/metrics counts what the tests above did; /health and /ready answer', async () => {
+  const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+  const value = (name) => {
+    const m = text.match(new RegExp(`^${name.replace(/[{}"]/g, (c) => `\\${c}`)} (\\d+)$`, 'm'));
+    assert.ok(m, `${name} in /metrics`);
+    return Number(m[1]);
+  };
+  assert.ok(value('livegate_commands_total{type="connect"}') >= 7);
+  assert.ok(value('livegate_commands_total{type="subscribe"}') >= 5);
+  assert.ok(value('livegate_commands_total{type="rpc"}') >= 2);
+  assert.ok(value('livegate_reply_errors_by_code_total{code="103"}') >= 1);
+  assert.ok(value('livegate_reply_errors_by_code_total{code="104"}') >= 1);
+  assert.ok(value('livegate_publications_total') >= 4);
+  assert.ok(value('livegate_deliveries_total') >= 4);
+  assert.ok(value('livegate_client_bytes_out_total') > 0);
+  assert.ok(value('livegate_connections_accepted_total') >= 7);
+  assert.equal(value('livegate_shard_queue_depth{shard="0"}') >= 0, true);
+  assert.equal((await fetch(`${server.httpUrl}/health`)).status, 200);
+  assert.equal((await fetch(`${server.httpUrl}/ready`)).status, 200);
+});
