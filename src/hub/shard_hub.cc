@@ -38,14 +38,15 @@ bool ShardHub::Unsubscribe(std::string_view channel, HubSession* s) {
   return true;
 }
 
-size_t ShardHub::Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required) {
+size_t ShardHub::Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required,
+                           uint64_t offset) {
   auto it = channels_.find(channel);
   if (it == channels_.end()) return 0;
   // Deliver() never unsubscribes synchronously, so the vector is stable here.
   size_t n = 0;
   for (const Subscriber& s : it->second) {
     if ((s.flags & required) != required) continue;
-    s.session->Deliver(push);
+    s.session->Deliver(push, channel, offset);
     ++n;
   }
   return n;

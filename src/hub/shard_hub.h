@@ -17,8 +17,9 @@ namespace livegate {
 class HubSession {
  public:
   virtual ~HubSession() = default;
-  // Queues an encoded push for the channel; called during fan-out.
-  virtual void Deliver(const SharedBuffer& push) = 0;
+  // Queues an encoded push for `channel`; called during fan-out. `offset` is the
+  // publication's stream offset (0 for pushes outside the stream, like join/leave).
+  virtual void Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) = 0;
 };
 
 // What a subscriber wants beyond publications; a push may require some of these.
@@ -39,7 +40,8 @@ class ShardHub {
   bool Unsubscribe(std::string_view channel, HubSession* s);
   // Delivers `push` to every local subscriber of the channel having all `required` flags;
   // returns how many.
-  size_t Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required = 0);
+  size_t Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required = 0,
+                   uint64_t offset = 0);
   size_t SubscriberCount(std::string_view channel) const;
 
   void AddSession(const std::string& client, const std::string& user, HubSession* s);

@@ -7,7 +7,9 @@ namespace {
 
 struct RecordingSession : HubSession {
   std::vector<SharedBuffer> got;
-  void Deliver(const SharedBuffer& push) override { got.push_back(push); }
+  void Deliver(const SharedBuffer& push, std::string_view, uint64_t) override {
+    got.push_back(push);
+  }
 };
 
 TEST(ShardHub, ReportsFirstAndLastSubscriber) {

@@ -112,14 +112,15 @@ void Node::Publish(PublishRequest req, PublishDone done) {
 void Node::HandlePublication(const std::string& channel, PublicationPtr pub) {
   // Encode once; every shard and every session shares these bytes.
   auto push = std::make_shared<const std::string>(protocol::EncodePublicationPush(channel, *pub));
-  BroadcastEncoded(channel, std::move(push));
+  BroadcastEncoded(channel, std::move(push), 0, pub->offset);
 }
 
-void Node::BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required) {
+void Node::BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required,
+                            uint64_t offset) {
   if (destroying_) return;
   for (auto& s : shards_) {
-    s->Post([shard = s.get(), channel, push, required] {
-      size_t n = shard->hub().Broadcast(channel, push, required);
+    s->Post([shard = s.get(), channel, push, required, offset] {
+      size_t n = shard->hub().Broadcast(channel, push, required, offset);
       Inc(shard->metrics().deliveries, n);
     });
   }

@@ -62,8 +62,9 @@ class Node final : private BrokerHandler {
   // Any shard. Publishes to a channel whose name the caller validated.
   void Publish(PublishRequest req, PublishDone done);
   // Any shard. Pushes pre-encoded bytes to every subscriber of `channel` on all shards that
-  // has the `required` SubscriberFlag bits.
-  void BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required = 0);
+  // has the `required` SubscriberFlag bits. `offset`: the publication's stream offset, if any.
+  void BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required = 0,
+                        uint64_t offset = 0);
   // Any shard. The first/last subscriber of a channel on the calling shard.
   void OnFirstSubscriber(const std::string& channel);
   void OnLastSubscriber(const std::string& channel);

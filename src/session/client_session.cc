@@ -125,7 +125,16 @@ void ClientSession::Teardown() {
   shard_.hub().RemoveSession(client_id_, user_, this);
 }
 
-void ClientSession::Deliver(const SharedBuffer& push) { transport_.Send(push); }
+void ClientSession::Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) {
+  if (pending_subs_ != 0) {
+    Subscription* sub = FindSubscription(channel);
+    if (sub != nullptr && sub->pending_id != 0) {
+      sub->held.emplace_back(offset, push);
+      return;
+    }
+  }
+  transport_.Send(push);
+}
 
 void ClientSession::Reply(std::string message) {
   transport_.Send(std::make_shared<const std::string>(std::move(message)));

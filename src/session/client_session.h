@@ -13,6 +13,7 @@
 
 #include "core/disconnect.h"
 #include "core/reply_error.h"
+#include "engine/history_store.h"
 #include "hub/shard_hub.h"
 #include "protocol/commands.h"
 #include "runtime/connection.h"
@@ -35,7 +36,7 @@ class ClientSession final : public HubSession {
   // The transport is gone: leave every channel and the hub. Idempotent.
   void Teardown();
 
-  void Deliver(const SharedBuffer& push) override;
+  void Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) override;
 
   bool connected() const { return state_ == State::kConnected; }
   const std::string& client_id() const { return client_id_; }
@@ -56,6 +57,21 @@ class ClientSession final : public HubSession {
     std::string chan_info;  // raw JSON from the subscription token, "" if none
     bool presence = false;
     bool join_leave = false;  // the namespace emits join/leave events for this channel
+    // Non-zero while the subscribe reply waits for the stream position: publications that
+    // arrive meanwhile are held here and sent after the reply, without duplicates.
+    uint32_t pending_id = 0;
+    std::vector<std::pair<uint64_t, SharedBuffer>> held;
+  };
+
+  // What a positioned subscribe asked for, kept until the stream position arrives.
+  struct PositionRequest {
+    uint32_t command_id;
+    uint32_t pending_id;
+    bool recoverable;
+    bool recover;
+    bool reject_unrecovered;
+    StreamPosition since;
+    std::string data;
   };
 
   void HandleCommand(protocol::Command& cmd);
@@ -68,6 +84,10 @@ class ClientSession final : public HubSession {
   void HandleRpc(const protocol::Command& cmd);
   void HandleRefresh(const protocol::Command& cmd);
   void HandleSubRefresh(const protocol::Command& cmd);
+  // Answers a positioned (and maybe recovering) subscribe once the owner shard told the
+  // stream position, then releases the publications held meanwhile.
+  void FinishPositionedSubscribe(const std::string& channel, const PositionRequest& req,
+                                 const HistoryResult& history);
   void HandlePong();
 
   // Adds the subscription to the hub, presence and join/leave; returns it.
@@ -99,6 +119,8 @@ class ClientSession final : public HubSession {
   std::string user_;
   std::string conn_info_;
   std::vector<Subscription> subs_;
+  uint32_t pending_subs_ = 0;     // subscriptions waiting for their position
+  uint32_t last_pending_id_ = 0;  // tells a late answer from one for a newer subscribe
 };
 
 }  // namespace livegate

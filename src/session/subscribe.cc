@@ -46,12 +46,88 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
   // Presence permissions also gate join/leave pushes a client asks for.
   bool wants_join_leave =
       req.join_leave && ChannelPolicy::CanReadPresence(*ns, {user_, false, true}) == nullptr;
-  AddSubscription(req.channel, std::move(chan_info), wants_join_leave);
+  Subscription& sub = AddSubscription(req.channel, std::move(chan_info), wants_join_leave);
+  bool history = ns->HistoryEnabled();
+  bool recoverable = history && (ns->force_recovery || (ns->allow_recovery && req.recoverable));
+  bool positioned = history && (recoverable || ns->force_positioning ||
+                                (ns->allow_positioning && req.positioned));
+  if (positioned) {
+    // The reply needs the stream position from the channel's owner shard; publications
+    // arriving until then are held so that none is lost or sent before the reply.
+    constexpr uint32_t kRejectUnrecoveredFlag = 2;
+    constexpr int32_t kMaxRecovered = 300;
+    sub.pending_id = ++last_pending_id_;
+    ++pending_subs_;
+    bool recover = recoverable && req.recover;
+    PositionRequest pr{cmd.id,
+                       sub.pending_id,
+                       recoverable,
+                       recover,
+                       (req.flag & kRejectUnrecoveredFlag) != 0,
+                       StreamPosition{req.offset, req.epoch},
+                       std::move(data)};
+    node_.ReadHistory(req.channel, pr.since, recover, recover ? kMaxRecovered + 1 : 0, false,
+                      [this, alive = transport_.lifetime(), channel = req.channel,
+                       pr = std::move(pr)](HistoryResult r) {
+                        if (Alive(alive)) FinishPositionedSubscribe(channel, pr, r);
+                      });
+    return;
+  }
   std::string out;
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(cmd.id).Key("subscribe").BeginObject();
   w.RawIfSet("data", data).EndObject().EndObject();
   Reply(std::move(out));
+}
+
+void ClientSession::FinishPositionedSubscribe(const std::string& channel,
+                                              const PositionRequest& req, const HistoryResult& r) {
+  Subscription* sub = FindSubscription(channel);
+  if (sub == nullptr || sub->pending_id != req.pending_id) return;  // unsubscribed meanwhile
+  const auto& pubs = r.publications;
+  uint64_t top = r.top.offset;
+  bool same_epoch =
+      !r.epoch_mismatch && (req.since.epoch.empty() || req.since.epoch == r.top.epoch);
+  // Recovered only when nothing is missing: no gap before the first returned publication
+  // and none after the last (PROTOCOL.md §7).
+  bool recovered = req.recover && same_epoch &&
+                   (req.since.offset == top ||
+                    (req.since.offset < top && !pubs.empty() && pubs.size() <= 300 &&
+                     pubs.front()->offset == req.since.offset + 1 && pubs.back()->offset == top));
+  if (req.recover && !recovered && req.reject_unrecovered) {
+    for (size_t i = 0; i < subs_.size(); ++i) {
+      if (subs_[i].channel == channel) {
+        --pending_subs_;
+        subs_[i].pending_id = 0;
+        RemoveSubscription(i);
+        break;
+      }
+    }
+    return SendError(req.command_id, kErrorUnrecoverablePosition);
+  }
+  std::string out;
+  protocol::JsonWriter w(out);
+  w.BeginObject().Key("id").UInt(req.command_id).Key("subscribe").BeginObject();
+  w.BoolIfSet("recoverable", req.recoverable).FieldIfSet("epoch", r.top.epoch);
+  // After a recovery the reply names the position recovered from; the publications move it.
+  w.UIntIfSet("offset", recovered ? req.since.offset : top);
+  w.Key("positioned").Bool(true);
+  w.BoolIfSet("recovered", recovered).BoolIfSet("was_recovering", req.recover);
+  if (recovered && !pubs.empty()) {
+    w.Key("publications").BeginArray();
+    for (const auto& p : pubs) protocol::WritePublication(w, *p);
+    w.EndArray();
+  }
+  w.RawIfSet("data", req.data).EndObject().EndObject();
+  Reply(std::move(out));
+  // Release what arrived meanwhile; what the reply already covers is dropped.
+  sub->pending_id = 0;
+  --pending_subs_;
+  std::vector<std::pair<uint64_t, SharedBuffer>> held;
+  held.swap(sub->held);
+  for (auto& [offset, push] : held) {
+    if (offset == 0 || offset > top) transport_.Send(std::move(push));
+  }
 }
 
 void ClientSession::HandleUnsubscribe(const protocol::Command& cmd) {
@@ -95,7 +171,7 @@ ClientSession::Subscription& ClientSession::AddSubscription(const std::string& c
   ChannelName name;
   const NamespaceOptions* ns = nullptr;
   node_.policy().Resolve(channel, &name, &ns);
-  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave};
+  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave, 0, {}};
   // Join/leave pushes reach the subscribers that asked for them, or all when forced.
   bool push_join_leave = ns->join_leave && (ns->force_push_join_leave || wants_join_leave);
   uint8_t flags = push_join_leave ? kWantsJoinLeave : 0;
@@ -113,6 +189,7 @@ ClientSession::Subscription& ClientSession::AddSubscription(const std::string& c
 
 void ClientSession::RemoveSubscription(size_t index) {
   Subscription sub = std::move(subs_[index]);
+  if (sub.pending_id != 0) --pending_subs_;
   subs_.erase(subs_.begin() + static_cast<std::ptrdiff_t>(index));
   if (shard_.hub().Unsubscribe(sub.channel, this)) node_.OnLastSubscriber(sub.channel);
   Dec(shard_.metrics().subscriptions);

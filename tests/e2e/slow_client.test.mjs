@@ -43,11 +43,11 @@ test('a client that stops reading is disconnected with 3008 "slow"', async () =>
   }
   assert.equal(slowCount, 1, 'exactly the paused client was disconnected as slow');
   // The healthy client received every publication, in order.
-  await healthy.waitFor(() => healthy.pubs('flood').length === sent, `${sent} publications`);
+  await healthy.waitFor(() => healthy.pubs('flood').length === sent, `${sent} publications`, 60000);
   assert.deepEqual(healthy.pubs('flood').map((p) => p.data.i), [...Array(sent).keys()]);
   assert.equal(healthy.closed, null);
   slow.ws._socket.resume();
-  const closed = await slow.waitClose();
+  const closed = await slow.waitClose(60000);
   assert.ok([3008, 1006].includes(closed.code), JSON.stringify(closed));
   healthy.close();
 });

@@ -37,7 +37,7 @@ export class RawClient {
   }
 
   // Resolves when predicate() is truthy; rejects after timeoutMs with `what` in the message.
-  waitFor(predicate, what, timeoutMs = 10000) {
+  waitFor(predicate, what, timeoutMs = 30000) {
     return new Promise((resolve, reject) => {
       const check = () => {
         const v = predicate();
@@ -72,7 +72,7 @@ export class RawClient {
     return this.reply(obj.id);
   }
 
-  waitClose(timeoutMs = 10000) {
+  waitClose(timeoutMs = 30000) {
     return this.waitFor(() => this.closed, 'close', timeoutMs);
   }
 
