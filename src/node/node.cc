@@ -35,6 +35,7 @@ Node::Node(Settings settings, auth::JwtVerifier verifier)
   history_ = std::make_unique<MemoryHistoryStore>(n);
   presence_ = std::make_unique<MemoryPresenceStore>(n);
   broker_->SetHandler(this);
+  idempotency_.assign(n, IdempotencyCache(std::chrono::minutes(5)));
 }
 
 Node::~Node() {
@@ -95,15 +96,23 @@ void Node::Publish(PublishRequest req, PublishDone done) {
   HistoryOptions hopts{ns->history_size, ns->history_ttl};
   auto channel = std::make_shared<std::string>(std::move(req.channel));
   auto pub = std::make_shared<Publication>(std::move(req.publication));
+  std::string key;
+  if (!req.idempotency_key.empty()) key = *channel + '\0' + req.idempotency_key;
   OnOwner<StreamPosition>(
       *channel,
-      [this, channel, pub, history, hopts]() {
+      [this, channel, pub, history, hopts, key = std::move(key)]() {
+        auto& cache = idempotency_[OwnerShardOf(*channel, shard_count())];
+        auto now = IdempotencyCache::Clock::now();
+        if (!key.empty()) {
+          if (const StreamPosition* earlier = cache.Find(key, now)) return *earlier;
+        }
         StreamPosition pos;
         PublicationPtr positioned = history
                                         ? history_->Append(*channel, std::move(*pub), hopts, &pos)
                                         : std::make_shared<const Publication>(std::move(*pub));
         Inc(shards_[OwnerShardOf(*channel, shard_count())]->metrics().publications);
         broker_->Publish(*channel, std::move(positioned));
+        if (!key.empty()) cache.Put(key, pos, now);
         return pos;
       },
       [done = std::move(done)](StreamPosition pos) { done(nullptr, std::move(pos)); });

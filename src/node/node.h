@@ -20,6 +20,7 @@
 #include "core/reply_error.h"
 #include "engine/broker.h"
 #include "engine/history_store.h"
+#include "engine/idempotency_cache.h"
 #include "engine/presence_store.h"
 #include "node/rpc_registry.h"
 #include "runtime/shard.h"
@@ -30,6 +31,7 @@ struct PublishRequest {
   std::string channel;
   Publication publication;
   bool skip_history = false;
+  std::string idempotency_key;  // "" = none; a repeat within 5 minutes is not published again
 };
 
 using PublishDone = std::function<void(const ReplyError* error, StreamPosition position)>;
@@ -99,6 +101,7 @@ class Node final : private BrokerHandler {
   std::unique_ptr<Broker> broker_;
   std::unique_ptr<HistoryStore> history_;
   std::unique_ptr<PresenceStore> presence_;
+  std::vector<IdempotencyCache> idempotency_;  // one per owner shard
   std::chrono::steady_clock::time_point started_at_;
   std::atomic<bool> shutting_down_{false};
   // Set once the shard threads are joined: sessions dying with their shard post nothing.

@@ -90,3 +90,17 @@ test('without force_push_join_leave only clients that ask get join/leave pushes'
   asks.close();
   silent.close();
 });
+
+test('a publish repeated with the same idempotency_key is delivered once', async () => {
+  const c = await member('ida', 'room:idem');
+  const first = await server.api('publish', { channel: 'room:idem', data: { n: 1 }, idempotency_key: 'k1' });
+  const again = await server.api('publish', { channel: 'room:idem', data: { n: 1 }, idempotency_key: 'k1' });
+  assert.deepEqual(again.json, first.json, 'the repeat answers with the first result');
+  const other = await server.api('publish', { channel: 'room:idem', data: { n: 2 }, idempotency_key: 'k2' });
+  assert.equal(other.json.result.offset, first.json.result.offset + 1);
+  await c.waitFor(() => c.pubs('room:idem').length === 2, 'two publications');
+  assert.deepEqual(c.pubs('room:idem').map((p) => p.data.n), [1, 2]);
+  const bad = await server.api('publish', { channel: 'room:idem', data: {}, idempotency_key: 5 });
+  assert.equal(bad.json.error.code, 107);
+  c.close();
+});
