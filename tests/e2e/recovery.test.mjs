@@ -40,23 +40,29 @@ async function waitUntil(predicate, what, timeoutMs = 30000) {
   }
 }
 
-test('a client that reconnects recovers 50 missed publications in order', async () => {
-  const { c, sub, received } = subscribed(server.wsUrl, 'feed:a');
+// Subscribes, receives publication 1, disconnects, misses publications 2..last while away,
+// reconnects; returns the resubscribe context and what the subscription received.
+async function missWhileAway(channel, last) {
+  const { c, sub, received } = subscribed(server.wsUrl, channel);
   let ctx = once(sub, 'subscribed');
   sub.subscribe();
   c.connect();
   assert.equal((await ctx).recoverable, true);
-  await publish('feed:a', 1, 1);
+  await publish(channel, 1, 1);
   await waitUntil(() => received.length === 1, 'first publication');
   const disconnected = once(c, 'disconnected');
   c.disconnect();
   await disconnected;
-  await publish('feed:a', 2, 51);
+  await publish(channel, 2, last);
   ctx = once(sub, 'subscribed');
   c.connect();
-  const s = await ctx;
-  assert.equal(s.wasRecovering, true);
-  assert.equal(s.recovered, true);
+  return { c, received, resubscribed: await ctx };
+}
+
+test('a client that reconnects recovers 50 missed publications in order', async () => {
+  const { c, received, resubscribed } = await missWhileAway('feed:a', 51);
+  assert.equal(resubscribed.wasRecovering, true);
+  assert.equal(resubscribed.recovered, true);
   await waitUntil(() => received.length === 51, '51 publications');
   assert.deepEqual(received, Array.from({ length: 51 }, (_, i) => i + 1));
   // Live publications continue after the recovered ones.
@@ -66,22 +72,9 @@ test('a client that reconnects recovers 50 missed publications in order', async 
 });
 
 test('missing more than history_size gives recovered: false', async () => {
-  const { c, sub, received } = subscribed(server.wsUrl, 'small:a');
-  let ctx = once(sub, 'subscribed');
-  sub.subscribe();
-  c.connect();
-  await ctx;
-  await publish('small:a', 1, 1);
-  await waitUntil(() => received.length === 1, 'first publication');
-  const disconnected = once(c, 'disconnected');
-  c.disconnect();
-  await disconnected;
-  await publish('small:a', 2, 21);
-  ctx = once(sub, 'subscribed');
-  c.connect();
-  const s = await ctx;
-  assert.equal(s.wasRecovering, true);
-  assert.equal(s.recovered, false);
+  const { c, received, resubscribed } = await missWhileAway('small:a', 21);
+  assert.equal(resubscribed.wasRecovering, true);
+  assert.equal(resubscribed.recovered, false);
   assert.equal(received.length, 1, 'nothing partial is replayed');
   c.disconnect();
 });
