@@ -128,6 +128,20 @@ void AddChannelFields(std::vector<Field<Settings>>& f) {
                "Namespaces: channels \"<name>:...\" use the options of namespace <name>.");
 }
 
+void AddTransportFields(std::vector<Field<Settings>>& f) {
+  LIVEGATE_KEY(Settings, f, uni_websocket.enabled,
+               "Serve /connection/uni_websocket: server-to-client pushes over plain WebSocket.");
+  LIVEGATE_KEY(Settings, f, uni_sse.enabled,
+               "Serve /connection/uni_sse: pushes as Server-Sent Events (browser EventSource).");
+  LIVEGATE_KEY(Settings, f, uni_http_stream.enabled,
+               "Serve /connection/uni_http_stream: newline-delimited pushes over chunked HTTP.");
+  LIVEGATE_KEY(Settings, f, sse.enabled,
+               "Serve /connection/sse and /emulation: the full protocol over SSE (SDK fallback).");
+  LIVEGATE_KEY(
+      Settings, f, http_stream.enabled,
+      "Serve /connection/http_stream and /emulation: the full protocol over HTTP streaming.");
+}
+
 void AddServerApiFields(std::vector<Field<Settings>>& f) {
   LIVEGATE_KEY(Settings, f, http_api.key,
                "Key the server API requires in X-API-Key; empty refuses all (unless insecure).",
@@ -145,6 +159,7 @@ std::vector<Field<Settings>> BuildSettingsFields() {
   AddGeneralFields(f);
   AddClientFields(f);
   AddChannelFields(f);
+  AddTransportFields(f);
   AddServerApiFields(f);
   return f;
 }
@@ -228,6 +243,11 @@ std::string_view GroupDoc(std::string_view path) {
       {"client.token", "JWT connection and subscription tokens."},
       {"channel", "Channels and their namespaces (docs/configuration.md#namespaces)."},
       {"channel.without_namespace", "Options of channels without \"<namespace>:\" in the name."},
+      {"uni_websocket", "Unidirectional WebSocket: pushes only, for a plain browser WebSocket."},
+      {"uni_sse", "Unidirectional Server-Sent Events, for a plain browser EventSource."},
+      {"uni_http_stream", "Unidirectional HTTP streaming (newline-delimited JSON)."},
+      {"sse", "Bidirectional emulation over SSE + POST /emulation (centrifuge SDK fallback)."},
+      {"http_stream", "Bidirectional emulation over HTTP streaming + POST /emulation."},
       {"http_api", "Server HTTP API (POST /api/<method>)."},
       {"rpc", "Client RPC calls."},
   };

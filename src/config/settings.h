@@ -58,6 +58,11 @@ struct RpcSettings {
   bool echo = false;  // built-in "echo" RPC method (returns its data), for diagnostics
 };
 
+// An optional transport endpoint; off unless enabled (as in Centrifugo).
+struct TransportToggle {
+  bool enabled = false;
+};
+
 struct Settings {
   uint32_t shards = 0;                                // event-loop threads; 0 = one per core
   std::string log_level = "info";                     // trace|debug|info|warn|error|off
@@ -65,6 +70,11 @@ struct Settings {
   HttpSettings http;
   ClientSettings client;
   ChannelSettings channel;
+  TransportToggle uni_websocket;    // GET /connection/uni_websocket
+  TransportToggle uni_sse;          // GET|POST /connection/uni_sse
+  TransportToggle uni_http_stream;  // POST /connection/uni_http_stream
+  TransportToggle sse;              // GET|POST /connection/sse + POST /emulation
+  TransportToggle http_stream;      // POST /connection/http_stream + POST /emulation
   HttpApiSettings http_api;
   RpcSettings rpc;
 };

@@ -23,6 +23,7 @@
 #include "engine/idempotency_cache.h"
 #include "engine/presence_store.h"
 #include "node/rpc_registry.h"
+#include "runtime/emulation_directory.h"
 #include "runtime/shard.h"
 
 namespace livegate {
@@ -52,6 +53,8 @@ class Node final : private BrokerHandler {
   const ChannelPolicy& policy() const { return policy_; }
   const auth::JwtVerifier& verifier() const { return verifier_; }
   RpcRegistry& rpc() { return rpc_; }
+  // Any thread: the emulated sessions of this node, for POST /emulation.
+  EmulationDirectory& emulation() { return emulation_; }
   const std::string& id() const { return id_; }
   uint32_t shard_count() const { return static_cast<uint32_t>(shards_.size()); }
   Shard& shard(uint32_t i) { return *shards_[i]; }
@@ -95,6 +98,7 @@ class Node final : private BrokerHandler {
   auth::JwtVerifier verifier_;
   ChannelPolicy policy_;
   RpcRegistry rpc_;
+  EmulationDirectory emulation_;
   std::string id_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::vector<std::thread> threads_;

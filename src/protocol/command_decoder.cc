@@ -161,4 +161,11 @@ DecodeError DecodeCommand(std::string_view text, Command* out) {
   return DecodeError::kNone;
 }
 
+DecodeError DecodeConnectRequest(std::string_view text, ConnectRequest* out) {
+  json::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return DecodeError::kMalformedJson;
+  return DecodeConnect(v.get_object(), out) ? DecodeError::kNone : DecodeError::kBadField;
+}
+
 }  // namespace livegate::protocol

@@ -82,5 +82,7 @@ enum class DecodeError : uint8_t {
 
 // Decodes one command (one line of a frame). On error returns the reason; `out` is unspecified.
 DecodeError DecodeCommand(std::string_view json, Command* out);
+// Decodes the bare ConnectRequest that opens a unidirectional connection (PROTOCOL.md §2).
+DecodeError DecodeConnectRequest(std::string_view json, ConnectRequest* out);
 
 }  // namespace livegate::protocol

@@ -76,6 +76,24 @@ std::string EncodeMessagePush(std::string_view data) {
   return out;
 }
 
+std::string EncodeDisconnectPush(uint32_t code, std::string_view reason, bool reconnect) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject().Key("push").BeginObject().Key("disconnect").BeginObject();
+  w.Key("code").UInt(code).Field("reason", reason).Key("reconnect").Bool(reconnect);
+  w.EndObject().EndObject().EndObject();
+  return out;
+}
+
+std::string_view UnwrapPush(std::string_view message) {
+  constexpr std::string_view kPrefix = "{\"push\":";
+  if (message.size() > kPrefix.size() + 1 && message.starts_with(kPrefix) &&
+      message.back() == '}') {
+    return message.substr(kPrefix.size(), message.size() - kPrefix.size() - 1);
+  }
+  return message;
+}
+
 std::string EncodeErrorReply(uint32_t id, const ReplyError& error) {
   std::string out;
   JsonWriter w(out);

@@ -24,10 +24,17 @@ std::string EncodeLeavePush(std::string_view channel, const ClientInfo& info);
 std::string EncodeUnsubscribePush(std::string_view channel, uint32_t code, std::string_view reason);
 // {"push":{"message":{"data":D}}}
 std::string EncodeMessagePush(std::string_view data);
+// {"push":{"disconnect":{"code":N,"reason":R,"reconnect":B}}}: the last message of an emulated
+// or unidirectional stream (WebSocket carries code and reason in its close frame instead).
+std::string EncodeDisconnectPush(uint32_t code, std::string_view reason, bool reconnect);
 // {"id":N,"error":{"code":..,"message":..,"temporary":..}}
 std::string EncodeErrorReply(uint32_t id, const ReplyError& error);
 // {"id":N,"<result>":{}}
 std::string EncodeEmptyReply(uint32_t id, std::string_view result);
+
+// Unidirectional transports send bare pushes: {"push":X} becomes X; other messages (the
+// ping "{}") are returned unchanged.
+std::string_view UnwrapPush(std::string_view message);
 
 // The server ping of the bidirectional protocol: an empty reply.
 inline constexpr std::string_view kPingMessage = "{}";

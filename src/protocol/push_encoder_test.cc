@@ -34,5 +34,15 @@ TEST(PushEncoder, ErrorsAndEmptyReplies) {
       R"({"push":{"channel":"c","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}})");
 }
 
+TEST(PushEncoder, DisconnectPushAndUnwrapping) {
+  std::string push = EncodeDisconnectPush(3001, "shutdown", true);
+  EXPECT_EQ(push, R"({"push":{"disconnect":{"code":3001,"reason":"shutdown","reconnect":true}}})");
+  EXPECT_EQ(UnwrapPush(push),
+            R"({"disconnect":{"code":3001,"reason":"shutdown","reconnect":true}})");
+  EXPECT_EQ(UnwrapPush(kPingMessage), "{}");
+  EXPECT_EQ(UnwrapPush(R"({"id":1,"connect":{}})"), R"({"id":1,"connect":{}})");
+  EXPECT_EQ(UnwrapPush(R"({"push":})"), R"({"push":})");
+}
+
 }  // namespace
 }  // namespace livegate::protocol

@@ -4,6 +4,7 @@
 
 #include "node/node.h"
 #include "protocol/push_encoder.h"
+#include "protocol/stream_position_id.h"
 #include "runtime/shard.h"
 #include "session/session_util.h"
 
@@ -126,14 +127,37 @@ void ClientSession::Teardown() {
 }
 
 void ClientSession::Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) {
-  if (pending_subs_ != 0) {
-    Subscription* sub = FindSubscription(channel);
-    if (sub != nullptr && sub->pending_id != 0) {
-      sub->held.emplace_back(offset, push);
-      return;
-    }
+  if (pending_subs_ == 0 && !transport_.info().position_ids) {
+    transport_.Send(push);  // the fast path of fan-out
+    return;
   }
-  transport_.Send(push);
+  Subscription* sub = FindSubscription(channel);
+  if (sub != nullptr && sub->pending_id != 0) {
+    sub->held.emplace_back(offset, push);
+    return;
+  }
+  SendPublication(sub, push, offset);
+}
+
+void ClientSession::SendPublication(Subscription* sub, SharedBuffer push, uint64_t offset) {
+  if (sub == nullptr || offset == 0 || sub->epoch.empty()) {
+    transport_.Send(std::move(push));
+    return;
+  }
+  sub->offset = offset;
+  if (transport_.info().position_ids) {
+    transport_.SendWithId(std::move(push), PositionId());
+  } else {
+    transport_.Send(std::move(push));
+  }
+}
+
+std::string ClientSession::PositionId() const {
+  std::string id;
+  for (const auto& s : subs_) {
+    if (!s.epoch.empty()) protocol::AppendPositionEntry(id, s.channel, s.offset, s.epoch);
+  }
+  return id;
 }
 
 void ClientSession::Reply(std::string message) {
@@ -144,6 +168,12 @@ void ClientSession::SendError(uint32_t id, const livegate::ReplyError& error) {
   Inc(shard_.metrics().reply_errors);
   if (error.code >= 100 && error.code < 114) {
     Inc(shard_.metrics().reply_errors_by_code[error.code - 100]);
+  }
+  if (transport_.info().unidirectional) {
+    // No replies on a one-way stream: the error ends the connection.
+    transport_.Close(error.code == kErrorTokenExpired.code ? kDisconnectExpired
+                                                           : kDisconnectBadRequest);
+    return;
   }
   Reply(protocol::EncodeErrorReply(id, error));
 }

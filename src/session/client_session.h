@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/token_claims.h"
 #include "core/disconnect.h"
 #include "core/reply_error.h"
 #include "engine/history_store.h"
@@ -31,6 +32,11 @@ class ClientSession final : public HubSession {
 
   // One incoming message (newline-delimited commands).
   void HandleMessage(std::string_view message);
+  // Opens a unidirectional connection (PROTOCOL.md §2): `request` is a bare ConnectRequest
+  // ("" = {}); `channels` are channels the client asks for (subscribed under the same rules
+  // as the subscribe command); `last_event_id` is the SSE Last-Event-ID to recover from.
+  void HandleUniConnect(std::string_view request, std::vector<std::string> channels,
+                        std::string_view last_event_id);
   // Pings, pong timeout, handshake timeout and connection expiry.
   void Tick(Clock::time_point now);
   // The transport is gone: leave every channel and the hub. Idempotent.
@@ -61,6 +67,27 @@ class ClientSession final : public HubSession {
     // arrive meanwhile are held here and sent after the reply, without duplicates.
     uint32_t pending_id = 0;
     std::vector<std::pair<uint64_t, SharedBuffer>> held;
+    // The stream position the client has reached; epoch "" while not positioned.
+    std::string epoch;
+    uint64_t offset = 0;
+  };
+
+  // A server-side subscription of the connect reply (token channels, requested channels).
+  struct ServerSub {
+    std::string channel;
+    std::string data;  // raw JSON for the reply, "" if none
+    bool positioned = false;
+    bool recoverable = false;
+    bool recover = false;
+    StreamPosition since;
+    uint32_t pending_id = 0;
+    HistoryResult history;
+  };
+  // The connect reply waits for the stream positions of its positioned subscriptions.
+  struct PendingConnect {
+    uint32_t command_id = 0;
+    std::vector<ServerSub> subs;
+    size_t waiting = 0;
   };
 
   // What a positioned subscribe asked for, kept until the stream position arrives.
@@ -76,6 +103,10 @@ class ClientSession final : public HubSession {
 
   void HandleCommand(protocol::Command& cmd);
   void HandleConnect(const protocol::Command& cmd);
+  // Adds the token's (and the uni request's) subscriptions; false when the connection closed.
+  bool AddServerSubs(const protocol::Command& cmd, const auth::ConnectClaims& claims,
+                     PendingConnect& pending);
+  void FinishConnect(const PendingConnect& pending);
   void HandleSubscribe(const protocol::Command& cmd);
   void HandleUnsubscribe(const protocol::Command& cmd);
   void HandlePublish(const protocol::Command& cmd);
@@ -89,6 +120,13 @@ class ClientSession final : public HubSession {
   void FinishPositionedSubscribe(const std::string& channel, const PositionRequest& req,
                                  const HistoryResult& history);
   void HandlePong();
+  // Sends a publication of `channel` (offset 0 = not in a stream), tracking the position.
+  void SendPublication(Subscription* sub, SharedBuffer push, uint64_t offset);
+  // Ends a subscription's wait for its position: releases the held publications newer than
+  // `top` and remembers the position.
+  void ReleaseHeld(Subscription& sub, const StreamPosition& top);
+  // The SSE event id: positions of every positioned subscription.
+  std::string PositionId() const;
 
   // Adds the subscription to the hub, presence and join/leave; returns it.
   // `wants_join_leave`: the client asked for join/leave pushes (and may have them).
@@ -119,7 +157,8 @@ class ClientSession final : public HubSession {
   std::string user_;
   std::string conn_info_;
   std::vector<Subscription> subs_;
-  uint32_t pending_subs_ = 0;     // subscriptions waiting for their position
+  std::vector<std::string> requested_channels_;  // uni transports: channels asked for
+  uint32_t pending_subs_ = 0;                    // subscriptions waiting for their position
   uint32_t last_pending_id_ = 0;  // tells a late answer from one for a newer subscribe
 };
 

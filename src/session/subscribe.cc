@@ -4,6 +4,7 @@
 #include "runtime/shard.h"
 #include "session/client_session.h"
 #include "session/session_util.h"
+#include "session/stream_position_reply.h"
 
 namespace livegate {
 
@@ -55,7 +56,6 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
     // The reply needs the stream position from the channel's owner shard; publications
     // arriving until then are held so that none is lost or sent before the reply.
     constexpr uint32_t kRejectUnrecoveredFlag = 2;
-    constexpr int32_t kMaxRecovered = 300;
     sub.pending_id = ++last_pending_id_;
     ++pending_subs_;
     bool recover = recoverable && req.recover;
@@ -66,7 +66,8 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
                        (req.flag & kRejectUnrecoveredFlag) != 0,
                        StreamPosition{req.offset, req.epoch},
                        std::move(data)};
-    node_.ReadHistory(req.channel, pr.since, recover, recover ? kMaxRecovered + 1 : 0, false,
+    node_.ReadHistory(req.channel, pr.since, recover, recover ? kMaxRecoveredPublications + 1 : 0,
+                      false,
                       [this, alive = transport_.lifetime(), channel = req.channel,
                        pr = std::move(pr)](HistoryResult r) {
                         if (Alive(alive)) FinishPositionedSubscribe(channel, pr, r);
@@ -84,16 +85,7 @@ void ClientSession::FinishPositionedSubscribe(const std::string& channel,
                                               const PositionRequest& req, const HistoryResult& r) {
   Subscription* sub = FindSubscription(channel);
   if (sub == nullptr || sub->pending_id != req.pending_id) return;  // unsubscribed meanwhile
-  const auto& pubs = r.publications;
-  uint64_t top = r.top.offset;
-  bool same_epoch =
-      !r.epoch_mismatch && (req.since.epoch.empty() || req.since.epoch == r.top.epoch);
-  // Recovered only when nothing is missing: no gap before the first returned publication
-  // and none after the last (PROTOCOL.md §7).
-  bool recovered = req.recover && same_epoch &&
-                   (req.since.offset == top ||
-                    (req.since.offset < top && !pubs.empty() && pubs.size() <= 300 &&
-                     pubs.front()->offset == req.since.offset + 1 && pubs.back()->offset == top));
+  bool recovered = IsRecovered(req.recover, req.since, r);
   if (req.recover && !recovered && req.reject_unrecovered) {
     for (size_t i = 0; i < subs_.size(); ++i) {
       if (subs_[i].channel == channel) {
@@ -108,25 +100,22 @@ void ClientSession::FinishPositionedSubscribe(const std::string& channel,
   std::string out;
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(req.command_id).Key("subscribe").BeginObject();
-  w.BoolIfSet("recoverable", req.recoverable).FieldIfSet("epoch", r.top.epoch);
-  // After a recovery the reply names the position recovered from; the publications move it.
-  w.UIntIfSet("offset", recovered ? req.since.offset : top);
-  w.Key("positioned").Bool(true);
-  w.BoolIfSet("recovered", recovered).BoolIfSet("was_recovering", req.recover);
-  if (recovered && !pubs.empty()) {
-    w.Key("publications").BeginArray();
-    for (const auto& p : pubs) protocol::WritePublication(w, *p);
-    w.EndArray();
-  }
+  WriteStreamPosition(w, req.recoverable, req.recover, recovered, req.since, r);
   w.RawIfSet("data", req.data).EndObject().EndObject();
   Reply(std::move(out));
+  ReleaseHeld(*sub, r.top);
+}
+
+void ClientSession::ReleaseHeld(Subscription& sub, const StreamPosition& top) {
   // Release what arrived meanwhile; what the reply already covers is dropped.
-  sub->pending_id = 0;
+  sub.epoch = top.epoch;
+  sub.offset = top.offset;
+  sub.pending_id = 0;
   --pending_subs_;
   std::vector<std::pair<uint64_t, SharedBuffer>> held;
-  held.swap(sub->held);
+  held.swap(sub.held);
   for (auto& [offset, push] : held) {
-    if (offset == 0 || offset > top) transport_.Send(std::move(push));
+    if (offset == 0 || offset > top.offset) SendPublication(&sub, std::move(push), offset);
   }
 }
 
@@ -171,7 +160,7 @@ ClientSession::Subscription& ClientSession::AddSubscription(const std::string& c
   ChannelName name;
   const NamespaceOptions* ns = nullptr;
   node_.policy().Resolve(channel, &name, &ns);
-  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave, 0, {}};
+  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave, 0, {}, {}, 0};
   // Join/leave pushes reach the subscribers that asked for them, or all when forced.
   bool push_join_leave = ns->join_leave && (ns->force_push_join_leave || wants_join_leave);
   uint8_t flags = push_join_leave ? kWantsJoinLeave : 0;

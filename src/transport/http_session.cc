@@ -8,7 +8,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
+#include <boost/url/decode_view.hpp>
+#include <boost/url/parse_query.hpp>
 
 #include "api/server_api.h"
 #include "metrics/prometheus.h"
@@ -16,6 +17,7 @@
 #include "transport/http_server.h"
 #include "transport/origin_check.h"
 #include "transport/static_files.h"
+#include "transport/stream_connection.h"
 #include "transport/websocket_connection.h"
 #include "ws/handshake.h"
 
@@ -165,6 +167,166 @@ std::string_view CheckUpgrade(Node& node, const Request& req, std::string* respo
   return {};
 }
 
+// The browser-facing connection endpoints besides /connection/websocket.
+enum class Endpoint : uint8_t {
+  kNone,
+  kUniWebSocket,
+  kUniSse,
+  kUniHttpStream,
+  kSse,
+  kHttpStream,
+  kEmulation,
+};
+
+Endpoint EndpointOf(std::string_view path) {
+  if (path == "/connection/uni_websocket") return Endpoint::kUniWebSocket;
+  if (path == "/connection/uni_sse") return Endpoint::kUniSse;
+  if (path == "/connection/uni_http_stream") return Endpoint::kUniHttpStream;
+  if (path == "/connection/sse") return Endpoint::kSse;
+  if (path == "/connection/http_stream") return Endpoint::kHttpStream;
+  if (path == "/emulation") return Endpoint::kEmulation;
+  return Endpoint::kNone;
+}
+
+bool EndpointEnabled(const Settings& s, Endpoint e) {
+  switch (e) {
+    case Endpoint::kUniWebSocket:
+      return s.uni_websocket.enabled;
+    case Endpoint::kUniSse:
+      return s.uni_sse.enabled;
+    case Endpoint::kUniHttpStream:
+      return s.uni_http_stream.enabled;
+    case Endpoint::kSse:
+      return s.sse.enabled;
+    case Endpoint::kHttpStream:
+      return s.http_stream.enabled;
+    case Endpoint::kEmulation:
+      return s.sse.enabled || s.http_stream.enabled;
+    case Endpoint::kNone:
+      break;
+  }
+  return false;
+}
+
+// CORS: a request from a browser page (with Origin) is served only when that origin is
+// allowed, and its response names the origin so that the page may read it.
+struct CorsDecision {
+  bool allowed = true;
+  std::string origin;  // "" = not a cross-origin browser request
+};
+
+CorsDecision CheckCors(Node& node, const Request& req) {
+  auto origin = req.find(http::field::origin);
+  if (origin == req.end()) return {};
+  auto host = req.find(http::field::host);
+  bool ok = OriginAllowed(node.settings().client.allowed_origins, origin->value(),
+                          host == req.end() ? std::string_view() : std::string_view(host->value()));
+  return {ok, std::string(origin->value())};
+}
+
+std::string CorsHeaderLines(const CorsDecision& cors) {
+  if (cors.origin.empty()) return {};
+  return "Access-Control-Allow-Origin: " + cors.origin +
+         "\r\nAccess-Control-Allow-Credentials: true\r\nVary: Origin\r\n";
+}
+
+void SetCors(Response& res, const CorsDecision& cors) {
+  if (cors.origin.empty()) return;
+  res.set(http::field::access_control_allow_origin, cors.origin);
+  res.set(http::field::access_control_allow_credentials, "true");
+  res.set(http::field::vary, "Origin");
+}
+
+Response Preflight(const Request& req, const CorsDecision& cors) {
+  Response res = MakeResponse(req, http::status::ok, "");
+  SetCors(res, cors);
+  res.set(http::field::access_control_allow_methods, "GET, POST, OPTIONS");
+  auto asked = req.find(http::field::access_control_request_headers);
+  res.set(http::field::access_control_allow_headers,
+          asked != req.end() ? std::string(asked->value())
+                             : std::string("Content-Type, Authorization, Last-Event-ID"));
+  res.set(http::field::access_control_max_age, "600");
+  return res;
+}
+
+// Query parameters of a connection URL: cf_connect and (livegate) repeated "channel".
+struct ConnectParams {
+  std::optional<std::string> cf_connect;
+  std::vector<std::string> channels;
+};
+
+bool ParseConnectParams(std::string_view query, ConnectParams* out) {
+  if (query.empty()) return true;
+  auto params = boost::urls::parse_query(query);
+  if (!params) return false;
+  boost::urls::encoding_opts plus_is_space(true, false, false);
+  for (auto p : *params) {
+    std::string key;
+    for (char c : boost::urls::decode_view(p.key, plus_is_space)) key += c;
+    std::string value;
+    for (char c : boost::urls::decode_view(p.value, plus_is_space)) value += c;
+    if (key == "cf_connect") {
+      out->cf_connect = std::move(value);
+    } else if (key == "channel") {
+      out->channels.push_back(std::move(value));
+    }
+  }
+  return true;
+}
+
+// POST /emulation {"session","node","data"}: the upstream half of an emulated connection.
+Response HandleEmulation(Node& node, const Request& req) {
+  if (req.method() != http::verb::post) {
+    return JsonError(req, http::status::method_not_allowed, "use POST");
+  }
+  boost::system::error_code ec;
+  auto v = boost::json::parse(req.body(), ec);
+  const boost::json::object* o = (!ec && v.is_object()) ? &v.get_object() : nullptr;
+  const boost::json::value* session = o != nullptr ? o->if_contains("session") : nullptr;
+  const boost::json::value* data = o != nullptr ? o->if_contains("data") : nullptr;
+  if (session == nullptr || !session->is_string() || data == nullptr || !data->is_string()) {
+    return JsonError(req, http::status::bad_request,
+                     "expected {\"session\":string,\"node\":string,\"data\":string}");
+  }
+  auto entry = node.emulation().Find(std::string(session->get_string()));
+  if (!entry) return JsonError(req, http::status::not_found, "unknown session");
+  entry->shard->Post([target = entry->target, commands = std::string(data->get_string())] {
+    if (auto t = target.lock()) t->HandleEmulated(commands);
+  });
+  Response res{http::status::no_content, req.version()};
+  res.set(http::field::server, "livegate");
+  res.keep_alive(req.keep_alive());
+  res.prepare_payload();
+  return res;
+}
+
+// Validates a request that opens a stream; "" when it may start, else the error.
+std::string_view CheckStreamRequest(Endpoint e, const Request& req, const ConnectParams& params) {
+  bool uni = e == Endpoint::kUniSse || e == Endpoint::kUniHttpStream;
+  bool get_allowed = e == Endpoint::kUniSse || e == Endpoint::kSse;
+  if (req.method() == http::verb::get) {
+    if (!get_allowed) return "use POST";
+    if (!params.cf_connect && !(uni && !params.channels.empty())) return "cf_connect is missing";
+    return {};
+  }
+  if (req.method() != http::verb::post) return "use GET or POST";
+  if (!uni && req.body().empty()) return "the body must hold the connect command";
+  return {};
+}
+
+StreamKind KindOf(Endpoint e) {
+  switch (e) {
+    case Endpoint::kUniSse:
+      return StreamKind::kUniSse;
+    case Endpoint::kUniHttpStream:
+      return StreamKind::kUniHttpStream;
+    case Endpoint::kSse:
+      return StreamKind::kSse;
+    default:
+      return StreamKind::kHttpStream;
+  }
+}
+
 http::status StatusForParseError(const beast::error_code& ec) {
   if (ec == http::error::body_limit) return http::status::payload_too_large;
   if (ec == http::error::header_limit) return http::status::request_header_fields_too_large;
@@ -228,6 +390,64 @@ asio::awaitable<void> RunHttpSession(Node& node, Shard& shard, Stream stream) {
                                                         std::move(leftover));
       conn->Start();
       co_return;
+    }
+    if (Endpoint endpoint = EndpointOf(path); endpoint != Endpoint::kNone) {
+      std::optional<Response> res;
+      CorsDecision cors = CheckCors(node, req);
+      ConnectParams params;
+      std::string_view problem;
+      if (!EndpointEnabled(node.settings(), endpoint)) {
+        res = JsonError(req, http::status::not_found, "transport not enabled");
+      } else if (!cors.allowed) {
+        res = JsonError(req, http::status::forbidden, "origin not allowed");
+      } else if (req.method() == http::verb::options) {
+        res = Preflight(req, cors);
+      } else if (endpoint == Endpoint::kEmulation) {
+        res = HandleEmulation(node, req);
+      } else if (!ParseConnectParams(query, &params)) {
+        res = JsonError(req, http::status::bad_request, "malformed query string");
+      } else if (endpoint == Endpoint::kUniWebSocket) {
+        std::string upgrade;
+        problem = CheckUpgrade(node, req, &upgrade);
+        if (problem.empty()) {
+          stream.expires_never();
+          auto [wec, wn] =
+              co_await asio::async_write(stream.socket(), asio::buffer(upgrade), kAwait);
+          if (wec) break;
+          auto data = buffer.data();
+          std::string leftover(static_cast<const char*>(data.data()), data.size());
+          auto conn = std::make_shared<WebSocketConnection>(node, shard, stream.release_socket(),
+                                                            std::move(leftover), true);
+          conn->StartUnidirectional(std::move(params.cf_connect), std::move(params.channels));
+          co_return;
+        }
+        res = JsonError(req, http::status::bad_request, problem);
+      } else if (problem = CheckStreamRequest(endpoint, req, params); !problem.empty()) {
+        res = JsonError(req,
+                        problem.starts_with("use ") ? http::status::method_not_allowed
+                                                    : http::status::bad_request,
+                        problem);
+      } else {
+        StreamOpen open;
+        open.connect = req.method() == http::verb::get ? params.cf_connect.value_or("")
+                                                       : std::move(req.body());
+        open.channels = std::move(params.channels);
+        if (auto id = req.find("Last-Event-ID"); id != req.end()) {
+          open.last_event_id = std::string(id->value());
+        }
+        open.cors_headers = CorsHeaderLines(cors);
+        stream.expires_never();
+        auto conn = std::make_shared<StreamConnection>(node, shard, stream.release_socket(),
+                                                       KindOf(endpoint));
+        conn->Start(std::move(open));
+        co_return;
+      }
+      SetCors(*res, cors);
+      bool keep_alive = res->keep_alive() && !node.shutting_down();
+      res->keep_alive(keep_alive);
+      auto [wec, wn] = co_await http::async_write(stream, *res, kAwait);
+      if (wec || !keep_alive) break;
+      continue;
     }
     Response res;
     if (path.starts_with("/api/")) {

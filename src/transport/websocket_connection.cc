@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include "base/uuid.h"
 #include "node/node.h"
+#include "protocol/push_encoder.h"
 #include "runtime/shard.h"
 #include "ws/frame_encoder.h"
 
@@ -15,22 +17,38 @@ constexpr size_t kMaxMessagesPerFrame = 256;  // keeps one batch within IOV_MAX
 constexpr auto kCloseHandshakeTimeout = std::chrono::seconds(3);
 const char kNewline = '\n';
 
-const TransportInfo kWebSocketInfo{"websocket", false, false};
+const TransportInfo kWebSocketInfo{"websocket", false, false, false};
+const TransportInfo kUniWebSocketInfo{"uni_websocket", true, false, false};
 
 }  // namespace
 
 WebSocketConnection::WebSocketConnection(Node& node, Shard& shard, Socket socket,
-                                         std::string initial)
+                                         std::string initial, bool unidirectional)
     : node_(node),
       shard_(shard),
       socket_(std::move(socket)),
       decoder_(ws::DecoderLimits{node.settings().client.message_size_limit, true}),
       carry_(std::move(initial)),
-      session_(node, shard, *this) {}
+      session_(node, shard, *this),
+      unidirectional_(unidirectional),
+      uni_session_id_(unidirectional ? NewUuid() : std::string()) {}
 
 WebSocketConnection::~WebSocketConnection() { shard_.Unregister(this); }
 
-const TransportInfo& WebSocketConnection::info() const { return kWebSocketInfo; }
+const TransportInfo& WebSocketConnection::info() const {
+  return unidirectional_ ? kUniWebSocketInfo : kWebSocketInfo;
+}
+
+void WebSocketConnection::StartUnidirectional(std::optional<std::string> connect,
+                                              std::vector<std::string> channels) {
+  if (connect || !channels.empty()) {
+    uni_connected_ = true;
+    session_.HandleUniConnect(connect.value_or(""), std::move(channels), "");
+  } else {
+    uni_channels_ = std::move(channels);
+  }
+  Start();
+}
 
 void WebSocketConnection::Start() {
   boost::system::error_code ec;
@@ -99,8 +117,14 @@ void WebSocketConnection::Consume(char* bytes, size_t size) {
 bool WebSocketConnection::OnFrame(const ws::Message& m) {
   switch (m.opcode) {
     case ws::Opcode::kText:
-      if (close_state_ == CloseState::kOpen) {
+      if (close_state_ != CloseState::kOpen) return false;
+      if (!unidirectional_) {
         session_.HandleMessage(std::string_view(m.payload.data(), m.payload.size()));
+      } else if (!uni_connected_) {
+        // uni_websocket: the first message is the connect request; later ones are ignored.
+        uni_connected_ = true;
+        session_.HandleUniConnect(std::string_view(m.payload.data(), m.payload.size()),
+                                  std::move(uni_channels_), "");
       }
       return close_state_ == CloseState::kOpen;
     case ws::Opcode::kPing:
@@ -144,6 +168,11 @@ void WebSocketConnection::SendControl(ws::Opcode op, std::string_view payload) {
 
 void WebSocketConnection::Close(Disconnect reason) {
   if (close_state_ != CloseState::kOpen) return;
+  if (unidirectional_) {
+    // One-way clients read the reason from a last push as well as from the close frame.
+    queue_.push_back(std::make_shared<const std::string>(
+        protocol::EncodeDisconnectPush(reason.code, reason.reason, reason.Reconnect())));
+  }
   close_state_ = CloseState::kClosing;
   close_frame_ = ws::EncodeCloseFrame(reason.code, reason.reason);
   close_deadline_ = Clock::now() + kCloseHandshakeTimeout;
@@ -168,7 +197,9 @@ bool WebSocketConnection::PrepareBatch() {
     iov_.push_back({inflight_control_.data(), inflight_control_.size()});
     inflight_bytes_ += inflight_control_.size();
   }
-  if (!queue_.empty()) {
+  if (!queue_.empty() && unidirectional_) {
+    PrepareUniFrames();
+  } else if (!queue_.empty()) {
     size_t n = std::min(queue_.size(), kMaxMessagesPerFrame);
     size_t payload = n - 1;
     for (size_t i = 0; i < n; ++i) payload += queue_[i]->size();
@@ -189,6 +220,22 @@ bool WebSocketConnection::PrepareBatch() {
     inflight_is_close_ = true;
   }
   return !iov_.empty();
+}
+
+void WebSocketConnection::PrepareUniFrames() {
+  size_t n = std::min(queue_.size(), kMaxMessagesPerFrame / 2);
+  uni_headers_.resize(n * 10);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view push = protocol::UnwrapPush(*queue_[i]);
+    size_t hlen = ws::EncodeFrameHeader(ws::Opcode::kText, push.size(),
+                                        std::span<uint8_t, 10>(uni_headers_.data() + i * 10, 10));
+    iov_.push_back({uni_headers_.data() + i * 10, hlen});
+    iov_.push_back({const_cast<char*>(push.data()), push.size()});
+    inflight_bytes_ += hlen + push.size();
+  }
+  inflight_.assign(std::make_move_iterator(queue_.begin()),
+                   std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(n)));
+  queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
 void WebSocketConnection::WriteLoop() {

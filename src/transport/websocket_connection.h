@@ -7,6 +7,7 @@
 #include <sys/uio.h>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,17 +26,23 @@ using Socket =
 
 class WebSocketConnection final : public Connection, public Transport {
  public:
-  // `initial` holds bytes that arrived right after the upgrade request.
-  WebSocketConnection(Node& node, Shard& shard, Socket socket, std::string initial);
+  // `initial` holds bytes that arrived right after the upgrade request. `unidirectional`:
+  // uni_websocket, where the server only pushes (one bare push per frame, PROTOCOL.md §2).
+  WebSocketConnection(Node& node, Shard& shard, Socket socket, std::string initial,
+                      bool unidirectional = false);
   ~WebSocketConnection() override;
 
   void Start();
+  // uni_websocket: connects now with the URL's connect request and channels (when the URL
+  // had them), else with the first text message.
+  void StartUnidirectional(std::optional<std::string> connect, std::vector<std::string> channels);
 
   // Transport
   bool Send(SharedBuffer message) override;
   void Close(Disconnect reason) override;
   const TransportInfo& info() const override;
   std::weak_ptr<void> lifetime() override { return weak_from_this(); }
+  std::string_view session_id() const override { return uni_session_id_; }
 
   // Connection
   void Flush() override;
@@ -56,6 +63,8 @@ class WebSocketConnection final : public Connection, public Transport {
   void SendControl(ws::Opcode op, std::string_view payload);
   // Moves queued output into the in-flight batch; false when nothing is left to write.
   bool PrepareBatch();
+  // Frames queued messages one per frame, as bare pushes (uni_websocket).
+  void PrepareUniFrames();
   void WriteLoop();
   void FinishClose();
 
@@ -81,6 +90,11 @@ class WebSocketConnection final : public Connection, public Transport {
   size_t inflight_bytes_ = 0;
   bool inflight_is_close_ = false;
   Clock::time_point close_deadline_{};
+  bool unidirectional_ = false;
+  bool uni_connected_ = false;  // uni_websocket: the connect request was handled
+  std::vector<std::string> uni_channels_;
+  std::string uni_session_id_;        // uni_websocket: reported in the connect push
+  std::vector<uint8_t> uni_headers_;  // frame headers of a uni batch, 10 bytes per message
 };
 
 }  // namespace livegate
