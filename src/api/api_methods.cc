@@ -51,12 +51,16 @@ void PublishOne(Node& node, const std::string& channel, const json::object& p, A
   std::string data = Raw(p, "data");
   if (channel.empty()) return done(Error(kErrorBadRequest, "channel required"));
   if (data.empty()) return done(Error(kErrorBadRequest, "data required"));
-  PublishRequest req{channel, Publication{std::move(data), std::nullopt, 0, {}}, false, {}};
+  PublishRequest req{
+      channel, Publication{std::move(data), std::nullopt, 0, {}, {}}, false, {}, false};
   if (!GetString(p, "idempotency_key", &req.idempotency_key)) {
     return done(Error(kErrorBadRequest, "idempotency_key must be a string"));
   }
   if (const json::value* skip = p.if_contains("skip_history"); skip && skip->is_bool()) {
     req.skip_history = skip->get_bool();
+  }
+  if (const json::value* delta = p.if_contains("delta"); delta && delta->is_bool()) {
+    req.delta = delta->get_bool();
   }
   if (const json::value* tags = p.if_contains("tags"); tags && tags->is_object()) {
     for (const auto& [k, v] : tags->get_object()) {

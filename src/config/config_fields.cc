@@ -58,6 +58,8 @@ std::vector<Field<NamespaceOptions>> BuildNamespaceFields() {
                "Allow \"name#42\" channels that only the listed users may subscribe to.");
   LIVEGATE_KEY(NamespaceOptions, f, allowed_delta_types,
                "Delta compressions clients may ask for: [] or [fossil].");
+  LIVEGATE_KEY(NamespaceOptions, f, delta_publish,
+               "Send every publication as a delta (else only those published with delta: true).");
   return f;
 }
 

@@ -31,6 +31,14 @@ struct NamespaceOptions {
   bool allow_presence_for_anonymous = false;
   bool allow_user_limited_channels = false;      // channels with '#user' suffix
   std::vector<std::string> allowed_delta_types;  // only "fossil" exists
+  bool delta_publish = false;                    // every publication is sent as a delta
+
+  bool AllowsFossil() const {
+    for (const auto& t : allowed_delta_types) {
+      if (t == "fossil") return true;
+    }
+    return false;
+  }
 
   bool HistoryEnabled() const { return history_size > 0 && history_ttl.count() > 0; }
 };

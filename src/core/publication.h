@@ -28,6 +28,9 @@ struct Publication {
   std::optional<ClientInfo> info;  // set for client-side publishes
   uint64_t offset = 0;             // set when the channel keeps history
   std::vector<std::pair<std::string, std::string>> tags;
+  // Fossil delta from the previous publication of the stream (offset - 1) to this one; ""
+  // when not published as a delta or when the delta would not be smaller.
+  std::string delta;
 };
 
 using PublicationPtr = std::shared_ptr<const Publication>;

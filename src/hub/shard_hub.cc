@@ -39,14 +39,18 @@ bool ShardHub::Unsubscribe(std::string_view channel, HubSession* s) {
 }
 
 size_t ShardHub::Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required,
-                           uint64_t offset) {
+                           uint64_t offset, const DeltaPushes* delta) {
   auto it = channels_.find(channel);
   if (it == channels_.end()) return 0;
   // Deliver() never unsubscribes synchronously, so the vector is stable here.
   size_t n = 0;
   for (const Subscriber& s : it->second) {
     if ((s.flags & required) != required) continue;
-    s.session->Deliver(push, channel, offset);
+    if (delta != nullptr && (s.flags & kDeltaFossil) != 0) {
+      s.session->DeliverDelta(*delta, channel, offset);
+    } else {
+      s.session->Deliver(push, channel, offset);
+    }
     ++n;
   }
   return n;

@@ -20,11 +20,23 @@ class HubSession {
   // Queues an encoded push for `channel`; called during fan-out. `offset` is the
   // publication's stream offset (0 for pushes outside the stream, like join/leave).
   virtual void Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) = 0;
+  // The same for a subscription that negotiated fossil deltas: the session picks the delta
+  // when the client holds the previous publication, else the full payload.
+  virtual void DeliverDelta(const struct DeltaPushes& pushes, std::string_view channel,
+                            uint64_t offset) = 0;
+};
+
+// A publication encoded for delta subscriptions: data as a string, and (when the publication
+// has one) the delta from the previous publication.
+struct DeltaPushes {
+  SharedBuffer full;
+  SharedBuffer delta;  // null when there is no delta
 };
 
 // What a subscriber wants beyond publications; a push may require some of these.
 enum SubscriberFlag : uint8_t {
   kWantsJoinLeave = 1,
+  kDeltaFossil = 2,  // publications as fossil deltas (subscribe with delta: "fossil")
 };
 
 class ShardHub {
@@ -40,8 +52,9 @@ class ShardHub {
   bool Unsubscribe(std::string_view channel, HubSession* s);
   // Delivers `push` to every local subscriber of the channel having all `required` flags;
   // returns how many.
+  // `delta`: the delta-subscription encoding of a publication, for kDeltaFossil subscribers.
   size_t Broadcast(std::string_view channel, const SharedBuffer& push, uint8_t required = 0,
-                   uint64_t offset = 0);
+                   uint64_t offset = 0, const DeltaPushes* delta = nullptr);
   size_t SubscriberCount(std::string_view channel) const;
 
   void AddSession(const std::string& client, const std::string& user, HubSession* s);

@@ -10,7 +10,25 @@ struct RecordingSession : HubSession {
   void Deliver(const SharedBuffer& push, std::string_view, uint64_t) override {
     got.push_back(push);
   }
+  void DeliverDelta(const DeltaPushes& pushes, std::string_view, uint64_t) override {
+    got.push_back(pushes.full);
+  }
 };
+
+TEST(ShardHub, DeltaSubscribersGetTheDeltaEncoding) {
+  ShardHub hub;
+  RecordingSession plain, delta;
+  hub.Subscribe("c", &plain);
+  hub.Subscribe("c", &delta, kDeltaFossil);
+  auto push = std::make_shared<const std::string>("embedded");
+  DeltaPushes pushes{std::make_shared<const std::string>("string"), nullptr};
+  EXPECT_EQ(hub.Broadcast("c", push, 0, 1, &pushes), 2u);
+  EXPECT_EQ(*plain.got.at(0), "embedded");
+  EXPECT_EQ(*delta.got.at(0), "string");
+  // Pushes outside the stream (join/leave) reach delta subscribers unchanged.
+  EXPECT_EQ(hub.Broadcast("c", push), 2u);
+  EXPECT_EQ(*delta.got.at(1), "embedded");
+}
 
 TEST(ShardHub, ReportsFirstAndLastSubscriber) {
   ShardHub hub;

@@ -1,6 +1,7 @@
 #include "node/node.h"
 
 #include "base/uuid.h"
+#include "delta/fossil_delta.h"
 #include "engine/memory/memory_broker.h"
 #include "engine/memory/memory_history_store.h"
 #include "engine/memory/memory_presence_store.h"
@@ -93,6 +94,7 @@ void Node::Publish(PublishRequest req, PublishDone done) {
     return;
   }
   bool history = ns->HistoryEnabled() && !req.skip_history;
+  bool delta = history && ns->AllowsFossil() && (req.delta || ns->delta_publish);
   HistoryOptions hopts{ns->history_size, ns->history_ttl};
   auto channel = std::make_shared<std::string>(std::move(req.channel));
   auto pub = std::make_shared<Publication>(std::move(req.publication));
@@ -100,12 +102,13 @@ void Node::Publish(PublishRequest req, PublishDone done) {
   if (!req.idempotency_key.empty()) key = *channel + '\0' + req.idempotency_key;
   OnOwner<StreamPosition>(
       *channel,
-      [this, channel, pub, history, hopts, key = std::move(key)]() {
+      [this, channel, pub, history, delta, hopts, key = std::move(key)]() {
         auto& cache = idempotency_[OwnerShardOf(*channel, shard_count())];
         auto now = IdempotencyCache::Clock::now();
         if (!key.empty()) {
           if (const StreamPosition* earlier = cache.Find(key, now)) return *earlier;
         }
+        if (delta) AttachDelta(*channel, *pub);
         StreamPosition pos;
         PublicationPtr positioned = history
                                         ? history_->Append(*channel, std::move(*pub), hopts, &pos)
@@ -118,18 +121,41 @@ void Node::Publish(PublishRequest req, PublishDone done) {
       [done = std::move(done)](StreamPosition pos) { done(nullptr, std::move(pos)); });
 }
 
+void Node::AttachDelta(const std::string& channel, Publication& pub) {
+  // The delta goes from the stream's newest publication, which is the previous one of `pub`
+  // once appended; a client holding it rebuilds `pub` from the delta.
+  HistoryFilter last{nullptr, 1, true};
+  HistoryResult r = history_->Read(channel, last);
+  if (r.publications.empty() || r.publications.front()->offset != r.top.offset) return;
+  std::string d = delta::CreateFossilDelta(r.publications.front()->data, pub.data);
+  if (d.size() < pub.data.size()) pub.delta = std::move(d);
+}
+
 void Node::HandlePublication(const std::string& channel, PublicationPtr pub) {
   // Encode once; every shard and every session shares these bytes.
   auto push = std::make_shared<const std::string>(protocol::EncodePublicationPush(channel, *pub));
-  BroadcastEncoded(channel, std::move(push), 0, pub->offset);
+  std::shared_ptr<const DeltaPushes> delta;
+  ChannelName name;
+  const NamespaceOptions* ns = nullptr;
+  if (policy_.Resolve(channel, &name, &ns) == nullptr && ns->AllowsFossil()) {
+    auto pushes = std::make_shared<DeltaPushes>();
+    pushes->full = std::make_shared<const std::string>(
+        protocol::EncodePublicationPush(channel, *pub, protocol::PublicationForm::kString));
+    if (!pub->delta.empty()) {
+      pushes->delta = std::make_shared<const std::string>(
+          protocol::EncodePublicationPush(channel, *pub, protocol::PublicationForm::kDelta));
+    }
+    delta = std::move(pushes);
+  }
+  BroadcastEncoded(channel, std::move(push), 0, pub->offset, std::move(delta));
 }
 
 void Node::BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required,
-                            uint64_t offset) {
+                            uint64_t offset, std::shared_ptr<const DeltaPushes> delta) {
   if (destroying_) return;
   for (auto& s : shards_) {
-    s->Post([shard = s.get(), channel, push, required, offset] {
-      size_t n = shard->hub().Broadcast(channel, push, required, offset);
+    s->Post([shard = s.get(), channel, push, required, offset, delta] {
+      size_t n = shard->hub().Broadcast(channel, push, required, offset, delta.get());
       Inc(shard->metrics().deliveries, n);
     });
   }

@@ -33,6 +33,7 @@ struct PublishRequest {
   Publication publication;
   bool skip_history = false;
   std::string idempotency_key;  // "" = none; a repeat within 5 minutes is not published again
+  bool delta = false;           // also send as a fossil delta to subscribers that negotiated it
 };
 
 using PublishDone = std::function<void(const ReplyError* error, StreamPosition position)>;
@@ -68,8 +69,9 @@ class Node final : private BrokerHandler {
   void Publish(PublishRequest req, PublishDone done);
   // Any shard. Pushes pre-encoded bytes to every subscriber of `channel` on all shards that
   // has the `required` SubscriberFlag bits. `offset`: the publication's stream offset, if any.
+  // `delta`: the encoding for subscribers that negotiated fossil deltas, if any.
   void BroadcastEncoded(const std::string& channel, SharedBuffer push, uint8_t required = 0,
-                        uint64_t offset = 0);
+                        uint64_t offset = 0, std::shared_ptr<const DeltaPushes> delta = nullptr);
   // Any shard. The first/last subscriber of a channel on the calling shard.
   void OnFirstSubscriber(const std::string& channel);
   void OnLastSubscriber(const std::string& channel);
@@ -89,6 +91,8 @@ class Node final : private BrokerHandler {
 
  private:
   void HandlePublication(const std::string& channel, PublicationPtr pub) override;
+  // On the owner shard: computes pub.delta from the stream's newest publication.
+  void AttachDelta(const std::string& channel, Publication& pub);
   // Runs fn on the owner shard of `channel`, then posts its result back to the caller.
   template <class Result>
   void OnOwner(const std::string& channel, std::function<Result()> fn,

@@ -11,8 +11,19 @@ void WriteClientInfo(JsonWriter& w, const ClientInfo& info) {
       .EndObject();
 }
 
-void WritePublication(JsonWriter& w, const Publication& pub) {
-  w.BeginObject().Key("data").Raw(pub.data);
+void WritePublication(JsonWriter& w, const Publication& pub, PublicationForm form) {
+  w.BeginObject();
+  switch (form) {
+    case PublicationForm::kEmbedded:
+      w.Key("data").Raw(pub.data);
+      break;
+    case PublicationForm::kString:
+      w.Field("data", pub.data);
+      break;
+    case PublicationForm::kDelta:
+      w.Field("data", pub.delta).Key("delta").Bool(true);
+      break;
+  }
   if (pub.info) {
     w.Key("info");
     WriteClientInfo(w, *pub.info);
@@ -41,8 +52,9 @@ std::string EncodeChannelPush(std::string_view channel, std::string_view kind,
 
 }  // namespace
 
-std::string EncodePublicationPush(std::string_view channel, const Publication& pub) {
-  return EncodeChannelPush(channel, "pub", [&](JsonWriter& w) { WritePublication(w, pub); });
+std::string EncodePublicationPush(std::string_view channel, const Publication& pub,
+                                  PublicationForm form) {
+  return EncodeChannelPush(channel, "pub", [&](JsonWriter& w) { WritePublication(w, pub, form); });
 }
 
 std::string EncodeJoinPush(std::string_view channel, const ClientInfo& info) {

@@ -13,10 +13,17 @@
 namespace livegate::protocol {
 
 void WriteClientInfo(JsonWriter& w, const ClientInfo& info);
-void WritePublication(JsonWriter& w, const Publication& pub);
+// How `data` travels (PROTOCOL.md §7, delta): embedded JSON for ordinary subscriptions; in a
+// subscription that negotiated fossil deltas, a JSON string holding either the full JSON text
+// or the delta from the previous publication (then with "delta":true).
+enum class PublicationForm : uint8_t { kEmbedded, kString, kDelta };
+
+void WritePublication(JsonWriter& w, const Publication& pub,
+                      PublicationForm form = PublicationForm::kEmbedded);
 
 // {"push":{"channel":C,"pub":{...}}}
-std::string EncodePublicationPush(std::string_view channel, const Publication& pub);
+std::string EncodePublicationPush(std::string_view channel, const Publication& pub,
+                                  PublicationForm form = PublicationForm::kEmbedded);
 // {"push":{"channel":C,"join":{"info":{...}}}} and the same for "leave".
 std::string EncodeJoinPush(std::string_view channel, const ClientInfo& info);
 std::string EncodeLeavePush(std::string_view channel, const ClientInfo& info);

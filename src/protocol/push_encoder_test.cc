@@ -6,14 +6,14 @@ namespace livegate::protocol {
 namespace {
 
 TEST(PushEncoder, PublicationPushEmbedsRawJson) {
-  Publication p{R"({"a":1})", ClientInfo{"u", "c", "", R"({"x":true})"}, 7, {{"k", "v"}}};
+  Publication p{R"({"a":1})", ClientInfo{"u", "c", "", R"({"x":true})"}, 7, {{"k", "v"}}, {}};
   EXPECT_EQ(EncodePublicationPush("news", p),
             R"({"push":{"channel":"news","pub":{"data":{"a":1},"info":{"user":"u","client":"c",)"
             R"("chan_info":{"x":true}},"offset":7,"tags":{"k":"v"}}}})");
 }
 
 TEST(PushEncoder, OmitsZeroValues) {
-  Publication p{"1", std::nullopt, 0, {}};
+  Publication p{"1", std::nullopt, 0, {}, {}};
   EXPECT_EQ(EncodePublicationPush("c", p), R"({"push":{"channel":"c","pub":{"data":1}}})");
 }
 
@@ -21,6 +21,15 @@ TEST(PushEncoder, EscapesStrings) {
   std::string out;
   AppendJsonString(out, "a\"b\\c\n\x01");
   EXPECT_EQ(out, R"("a\"b\\c\n\u0001")");
+}
+
+TEST(PushEncoder, DeltaSubscriptionsGetDataAsString) {
+  Publication p{R"({"a":"x"})", std::nullopt, 3, {}, "5\n2@0,3:\"y\"3AB;"};
+  EXPECT_EQ(EncodePublicationPush("c", p, PublicationForm::kString),
+            R"({"push":{"channel":"c","pub":{"data":"{\"a\":\"x\"}","offset":3}}})");
+  EXPECT_EQ(
+      EncodePublicationPush("c", p, PublicationForm::kDelta),
+      R"({"push":{"channel":"c","pub":{"data":"5\n2@0,3:\"y\"3AB;","delta":true,"offset":3}}})");
 }
 
 TEST(PushEncoder, ErrorsAndEmptyReplies) {

@@ -16,7 +16,7 @@ void ClientSession::HandlePublish(const protocol::Command& cmd) {
   ChannelAccess who{user_, false, sub != nullptr};
   if (const auto* err = ChannelPolicy::CanPublish(*ns, who)) return SendError(cmd.id, *err);
   if (cmd.data.empty()) return SendError(cmd.id, kErrorBadRequest);
-  PublishRequest req{cmd.channel, Publication{cmd.data, Info(sub), 0, {}}, false, {}};
+  PublishRequest req{cmd.channel, Publication{cmd.data, Info(sub), 0, {}, {}}, false, {}, false};
   uint32_t id = cmd.id;
   node_.Publish(std::move(req), [this, id, alive = transport_.lifetime()](
                                     const livegate::ReplyError* err, StreamPosition) {

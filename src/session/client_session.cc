@@ -139,12 +139,32 @@ void ClientSession::Deliver(const SharedBuffer& push, std::string_view channel, 
   SendPublication(sub, push, offset);
 }
 
+void ClientSession::DeliverDelta(const DeltaPushes& pushes, std::string_view channel,
+                                 uint64_t offset) {
+  Subscription* sub = FindSubscription(channel);
+  if (sub == nullptr) return;
+  if (sub->pending_id != 0) {
+    sub->held.emplace_back(offset, pushes.full);  // sent after the reply, in full
+    return;
+  }
+  if (offset == 0) {
+    // Outside the stream (skip_history): full data, and the next delta's base is gone.
+    sub->has_delta_base = false;
+    transport_.Send(pushes.full);
+    return;
+  }
+  // A delta only applies to the publication just before it, which the client must hold.
+  bool use_delta = pushes.delta && sub->has_delta_base && sub->offset + 1 == offset;
+  SendPublication(sub, use_delta ? pushes.delta : pushes.full, offset);
+}
+
 void ClientSession::SendPublication(Subscription* sub, SharedBuffer push, uint64_t offset) {
   if (sub == nullptr || offset == 0 || sub->epoch.empty()) {
     transport_.Send(std::move(push));
     return;
   }
   sub->offset = offset;
+  sub->has_delta_base = sub->delta;
   if (transport_.info().position_ids) {
     transport_.SendWithId(std::move(push), PositionId());
   } else {

@@ -43,6 +43,7 @@ class ClientSession final : public HubSession {
   void Teardown();
 
   void Deliver(const SharedBuffer& push, std::string_view channel, uint64_t offset) override;
+  void DeliverDelta(const DeltaPushes& pushes, std::string_view channel, uint64_t offset) override;
 
   bool connected() const { return state_ == State::kConnected; }
   const std::string& client_id() const { return client_id_; }
@@ -70,6 +71,8 @@ class ClientSession final : public HubSession {
     // The stream position the client has reached; epoch "" while not positioned.
     std::string epoch;
     uint64_t offset = 0;
+    bool delta = false;           // negotiated fossil deltas
+    bool has_delta_base = false;  // the client holds the publication at `offset`
   };
 
   // A server-side subscription of the connect reply (token channels, requested channels).
@@ -99,6 +102,7 @@ class ClientSession final : public HubSession {
     bool reject_unrecovered;
     StreamPosition since;
     std::string data;
+    bool delta;
   };
 
   void HandleCommand(protocol::Command& cmd);
@@ -131,7 +135,7 @@ class ClientSession final : public HubSession {
   // Adds the subscription to the hub, presence and join/leave; returns it.
   // `wants_join_leave`: the client asked for join/leave pushes (and may have them).
   Subscription& AddSubscription(const std::string& channel, std::string chan_info,
-                                bool wants_join_leave = false);
+                                bool wants_join_leave = false, bool delta = false);
   void RemoveSubscription(size_t index);
   Subscription* FindSubscription(std::string_view channel);
   ClientInfo Info(const Subscription* sub) const;

@@ -16,7 +16,8 @@ bool IsRecovered(bool recover, const StreamPosition& since, const HistoryResult&
 }
 
 void WriteStreamPosition(protocol::JsonWriter& w, bool recoverable, bool recover, bool recovered,
-                         const StreamPosition& since, const HistoryResult& r) {
+                         const StreamPosition& since, const HistoryResult& r,
+                         protocol::PublicationForm form) {
   w.BoolIfSet("recoverable", recoverable).FieldIfSet("epoch", r.top.epoch);
   // After a recovery the reply names the position recovered from; the publications move it.
   w.UIntIfSet("offset", recovered ? since.offset : r.top.offset);
@@ -24,7 +25,7 @@ void WriteStreamPosition(protocol::JsonWriter& w, bool recoverable, bool recover
   w.BoolIfSet("recovered", recovered).BoolIfSet("was_recovering", recover);
   if (recovered && !r.publications.empty()) {
     w.Key("publications").BeginArray();
-    for (const auto& p : r.publications) protocol::WritePublication(w, *p);
+    for (const auto& p : r.publications) protocol::WritePublication(w, *p, form);
     w.EndArray();
   }
 }

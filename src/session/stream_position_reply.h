@@ -6,6 +6,7 @@
 
 #include "engine/history_store.h"
 #include "protocol/json_writer.h"
+#include "protocol/push_encoder.h"
 
 namespace livegate {
 
@@ -18,7 +19,9 @@ bool IsRecovered(bool recover, const StreamPosition& since, const HistoryResult&
 
 // recoverable, epoch, offset, positioned, recovered, was_recovering and the recovered
 // publications.
+// `form`: how recovered publications carry their data (as strings for delta subscriptions).
 void WriteStreamPosition(protocol::JsonWriter& w, bool recoverable, bool recover, bool recovered,
-                         const StreamPosition& since, const HistoryResult& r);
+                         const StreamPosition& since, const HistoryResult& r,
+                         protocol::PublicationForm form = protocol::PublicationForm::kEmbedded);
 
 }  // namespace livegate

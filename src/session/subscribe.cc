@@ -47,11 +47,14 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
   // Presence permissions also gate join/leave pushes a client asks for.
   bool wants_join_leave =
       req.join_leave && ChannelPolicy::CanReadPresence(*ns, {user_, false, true}) == nullptr;
-  Subscription& sub = AddSubscription(req.channel, std::move(chan_info), wants_join_leave);
   bool history = ns->HistoryEnabled();
   bool recoverable = history && (ns->force_recovery || (ns->allow_recovery && req.recoverable));
   bool positioned = history && (recoverable || ns->force_positioning ||
                                 (ns->allow_positioning && req.positioned));
+  if (!req.delta.empty() && req.delta != "fossil") return SendError(cmd.id, kErrorBadRequest);
+  // Deltas need the stream: the client must know it holds the previous publication.
+  bool delta = !req.delta.empty() && ns->AllowsFossil() && positioned;
+  Subscription& sub = AddSubscription(req.channel, std::move(chan_info), wants_join_leave, delta);
   if (positioned) {
     // The reply needs the stream position from the channel's owner shard; publications
     // arriving until then are held so that none is lost or sent before the reply.
@@ -65,7 +68,8 @@ void ClientSession::HandleSubscribe(const protocol::Command& cmd) {
                        recover,
                        (req.flag & kRejectUnrecoveredFlag) != 0,
                        StreamPosition{req.offset, req.epoch},
-                       std::move(data)};
+                       std::move(data),
+                       delta};
     node_.ReadHistory(req.channel, pr.since, recover, recover ? kMaxRecoveredPublications + 1 : 0,
                       false,
                       [this, alive = transport_.lifetime(), channel = req.channel,
@@ -100,10 +104,17 @@ void ClientSession::FinishPositionedSubscribe(const std::string& channel,
   std::string out;
   protocol::JsonWriter w(out);
   w.BeginObject().Key("id").UInt(req.command_id).Key("subscribe").BeginObject();
-  WriteStreamPosition(w, req.recoverable, req.recover, recovered, req.since, r);
+  WriteStreamPosition(
+      w, req.recoverable, req.recover, recovered, req.since, r,
+      req.delta ? protocol::PublicationForm::kString : protocol::PublicationForm::kEmbedded);
+  w.BoolIfSet("delta", req.delta);
   w.RawIfSet("data", req.data).EndObject().EndObject();
   Reply(std::move(out));
   ReleaseHeld(*sub, r.top);
+  // Recovered publications went out in full: the client holds the newest of them.
+  if (req.delta && recovered && !r.publications.empty() && sub->offset == r.top.offset) {
+    sub->has_delta_base = true;
+  }
 }
 
 void ClientSession::ReleaseHeld(Subscription& sub, const StreamPosition& top) {
@@ -156,14 +167,15 @@ void ClientSession::HandleSubRefresh(const protocol::Command& cmd) {
 
 ClientSession::Subscription& ClientSession::AddSubscription(const std::string& channel,
                                                             std::string chan_info,
-                                                            bool wants_join_leave) {
+                                                            bool wants_join_leave, bool delta) {
   ChannelName name;
   const NamespaceOptions* ns = nullptr;
   node_.policy().Resolve(channel, &name, &ns);
-  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave, 0, {}, {}, 0};
+  Subscription sub{channel, std::move(chan_info), ns->presence, ns->join_leave, 0, {}, {}, 0, delta,
+                   false};
   // Join/leave pushes reach the subscribers that asked for them, or all when forced.
   bool push_join_leave = ns->join_leave && (ns->force_push_join_leave || wants_join_leave);
-  uint8_t flags = push_join_leave ? kWantsJoinLeave : 0;
+  uint8_t flags = (push_join_leave ? kWantsJoinLeave : 0) | (delta ? kDeltaFossil : 0);
   if (shard_.hub().Subscribe(channel, this, flags)) node_.OnFirstSubscriber(channel);
   Inc(shard_.metrics().subscriptions);
   if (sub.presence) node_.AddPresence(channel, Info(&sub));

@@ -8,12 +8,11 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/decode_view.hpp>
-#include <boost/url/parse_query.hpp>
 
 #include "api/server_api.h"
 #include "metrics/prometheus.h"
 #include "node/node.h"
+#include "transport/connect_params.h"
 #include "transport/http_server.h"
 #include "transport/origin_check.h"
 #include "transport/static_files.h"
@@ -249,31 +248,6 @@ Response Preflight(const Request& req, const CorsDecision& cors) {
   return res;
 }
 
-// Query parameters of a connection URL: cf_connect and (livegate) repeated "channel".
-struct ConnectParams {
-  std::optional<std::string> cf_connect;
-  std::vector<std::string> channels;
-};
-
-bool ParseConnectParams(std::string_view query, ConnectParams* out) {
-  if (query.empty()) return true;
-  auto params = boost::urls::parse_query(query);
-  if (!params) return false;
-  boost::urls::encoding_opts plus_is_space(true, false, false);
-  for (auto p : *params) {
-    std::string key;
-    for (char c : boost::urls::decode_view(p.key, plus_is_space)) key += c;
-    std::string value;
-    for (char c : boost::urls::decode_view(p.value, plus_is_space)) value += c;
-    if (key == "cf_connect") {
-      out->cf_connect = std::move(value);
-    } else if (key == "channel") {
-      out->channels.push_back(std::move(value));
-    }
-  }
-  return true;
-}
-
 // POST /emulation {"session","node","data"}: the upstream half of an emulated connection.
 Response HandleEmulation(Node& node, const Request& req) {
   if (req.method() != http::verb::post) {
@@ -286,7 +260,7 @@ Response HandleEmulation(Node& node, const Request& req) {
   const boost::json::value* data = o != nullptr ? o->if_contains("data") : nullptr;
   if (session == nullptr || !session->is_string() || data == nullptr || !data->is_string()) {
     return JsonError(req, http::status::bad_request,
-                     "expected {\"session\":string,\"node\":string,\"data\":string}");
+                     "expected an object with string fields session, node and data");
   }
   auto entry = node.emulation().Find(std::string(session->get_string()));
   if (!entry) return JsonError(req, http::status::not_found, "unknown session");

@@ -1,10 +1,12 @@
-// Fuzzes the HTTP helpers written by hand: static path checks, Origin checks, glob patterns.
+// Fuzzes the HTTP helpers written by hand: static path checks, Origin checks, glob patterns,
+// connection URL parameters.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "api/glob.h"
+#include "transport/connect_params.h"
 #include "transport/origin_check.h"
 #include "transport/static_files.h"
 
@@ -25,5 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (!livegate::GlobMatch(escaped, a)) __builtin_trap();
   livegate::GlobMatch(a, b);
+  livegate::ConnectParams params;
+  if (livegate::ParseConnectParams(input, &params) && params.cf_connect &&
+      params.cf_connect->size() > input.size()) {
+    __builtin_trap();  // decoding never grows a value
+  }
   return 0;
 }

@@ -9,7 +9,7 @@ const HistoryOptions kOpts{3, std::chrono::seconds(60)};
 
 PublicationPtr Append(MemoryHistoryStore& h, const std::string& data) {
   StreamPosition pos;
-  return h.Append("ch", Publication{data, std::nullopt, 0, {}}, kOpts, &pos);
+  return h.Append("ch", Publication{data, std::nullopt, 0, {}, {}}, kOpts, &pos);
 }
 
 TEST(MemoryHistoryStore, AssignsIncreasingOffsetsAndKeepsTheLastN) {
