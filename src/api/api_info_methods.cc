@@ -1,4 +1,4 @@
-// Server API methods that survey every shard: info and channels.
+// Server API methods that survey every shard: info, channels and user_status.
 #include <boost/json.hpp>
 #include <map>
 #include <mutex>
@@ -68,6 +68,49 @@ void ChannelsMethod(Node& node, const json::object& p, ApiDone done) {
           w.Key(name).BeginObject().Key("num_clients").UInt(n).EndObject();
         }
         w.EndObject().EndObject();
+        done(ApiResult{nullptr, {}, std::move(out)});
+      });
+}
+
+// {"users":[...]} → whether each user has a connection now, and how many (the data of an
+// "online" indicator; join/leave pushes of a presence channel give the live changes).
+void UserStatusMethod(Node& node, const json::object& p, ApiDone done) {
+  constexpr size_t kMaxUsers = 1000;
+  const json::value* users = p.if_contains("users");
+  if (users == nullptr || !users->is_array() || users->get_array().empty() ||
+      users->get_array().size() > kMaxUsers) {
+    return done(ApiResult{&kErrorBadRequest, "users must be a list of 1 to 1000 user ids", {}});
+  }
+  struct Collected {
+    std::mutex mu;
+    std::vector<std::string> users;
+    std::vector<uint64_t> connections;
+  };
+  auto collected = std::make_shared<Collected>();
+  for (const auto& u : users->get_array()) {
+    if (!u.is_string() || u.get_string().empty()) {
+      return done(ApiResult{&kErrorBadRequest, "users must be non-empty strings", {}});
+    }
+    collected->users.emplace_back(u.get_string());
+  }
+  collected->connections.resize(collected->users.size());
+  node.ForEachShard(
+      [collected](Shard& shard) {
+        std::lock_guard lock(collected->mu);
+        for (size_t i = 0; i < collected->users.size(); ++i) {
+          collected->connections[i] += shard.hub().UserSessions(collected->users[i]).size();
+        }
+      },
+      [collected, done] {
+        std::string out;
+        protocol::JsonWriter w(out);
+        w.BeginObject().Key("statuses").BeginArray();
+        for (size_t i = 0; i < collected->users.size(); ++i) {
+          w.BeginObject().Field("user", collected->users[i]);
+          w.Key("online").Bool(collected->connections[i] > 0);
+          w.Key("connections").UInt(collected->connections[i]).EndObject();
+        }
+        w.EndArray().EndObject();
         done(ApiResult{nullptr, {}, std::move(out)});
       });
 }

@@ -312,6 +312,7 @@ void Rpc(Node& node, const json::object& p, ApiDone done) {
 // Defined in api_info_methods.cc.
 void InfoMethod(Node& node, const json::object& p, ApiDone done);
 void ChannelsMethod(Node& node, const json::object& p, ApiDone done);
+void UserStatusMethod(Node& node, const json::object& p, ApiDone done);
 
 ApiMethod FindApiMethod(std::string_view name) {
   static const std::unordered_map<std::string_view, ApiMethod> kMethods{
@@ -328,6 +329,7 @@ ApiMethod FindApiMethod(std::string_view name) {
       {"rpc", &Rpc},
       {"info", &InfoMethod},
       {"channels", &ChannelsMethod},
+      {"user_status", &UserStatusMethod},
   };
   auto it = kMethods.find(name);
   return it == kMethods.end() ? nullptr : it->second;

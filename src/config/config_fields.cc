@@ -97,6 +97,9 @@ void AddClientFields(std::vector<Field<Settings>>& f) {
                "Largest incoming WebSocket message, in bytes.", .Min(1));
   LIVEGATE_KEY(Settings, f, client.max_commands_per_message,
                "Most commands accepted in one incoming message.", .Min(1));
+  LIVEGATE_KEY(Settings, f, client.presence_update_interval,
+               "How often a connection refreshes its presence entries; below channel.presence_ttl.",
+               .Min(1));
   LIVEGATE_KEY(Settings, f, client.allow_anonymous_connect_without_token,
                "Accept connections without a token, as anonymous users.");
   LIVEGATE_KEY(Settings, f, client.allowed_origins,
@@ -116,6 +119,8 @@ void AddClientFields(std::vector<Field<Settings>>& f) {
 
 void AddChannelFields(std::vector<Field<Settings>>& f) {
   LIVEGATE_KEY(Settings, f, channel.max_length, "Longest channel name, in bytes.", .Range(1, 1024));
+  LIVEGATE_KEY(Settings, f, channel.presence_ttl,
+               "A presence entry not refreshed for this long disappears (its node died).", .Min(1));
   for (const Field<NamespaceOptions>& option : NamespaceFields()) {
     Field<Settings> field;
     field.spec = option.spec;

@@ -134,6 +134,17 @@ TEST(LoadSettings, WrongTypesAreErrors) {
                "config file /nonexistent/x.yaml: cannot read: No such file");
 }
 
+TEST(LoadSettings, PresenceRefreshMustComeBeforeExpiry) {
+  EXPECT_PRED2(Contains, ErrorOf([] {
+                 LoadSettings({.flag_overrides = {"channel.presence_ttl=10s",
+                                                  "client.presence_update_interval=10s"}});
+               }),
+               "client.presence_update_interval: must be less than channel.presence_ttl");
+  Settings s = LoadSettings(
+      {.flag_overrides = {"channel.presence_ttl=3s", "client.presence_update_interval=1s"}});
+  EXPECT_EQ(s.channel.presence_ttl, std::chrono::seconds(3));
+}
+
 TEST(LoadSettings, RangesAreCheckedWithSource) {
   EXPECT_EQ(ErrorOf([] {
               LoadSettings({.env = {{"LIVEGATE_HTTP_PORT", "abc"}}});

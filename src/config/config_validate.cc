@@ -49,6 +49,13 @@ void ValidateOptions(const NamespaceOptions& o, const std::string& prefix,
 }  // namespace
 
 void ValidateSettings(const Settings& settings, const Origins& origins) {
+  // Refreshes must come before expiry, or live connections flicker out of presence.
+  if (settings.client.presence_update_interval >= settings.channel.presence_ttl) {
+    auto it = origins.find("client.presence_update_interval");
+    std::string from = it == origins.end() ? "" : " (set by " + it->second + ")";
+    throw ConfigError("client.presence_update_interval: must be less than channel.presence_ttl (" +
+                      std::to_string(settings.channel.presence_ttl.count()) + "ms)" + from);
+  }
   ValidateOptions(settings.channel.without_namespace, "channel.without_namespace", "", origins);
   const std::string list_key = "channel.namespaces";
   auto from = [&]() {

@@ -38,6 +38,7 @@ struct ClientSettings {
   uint32_t channel_limit = 128;              // subscriptions per connection
   uint32_t message_size_limit = 65536;       // bytes of one incoming WebSocket message
   uint32_t max_commands_per_message = 1000;  // commands in one incoming message
+  std::chrono::milliseconds presence_update_interval{25000};  // presence refresh period
   bool allow_anonymous_connect_without_token = false;
   std::vector<std::string> allowed_origins;  // empty = same host only; "*" = any
   TokenSettings token;
@@ -45,6 +46,7 @@ struct ClientSettings {
 
 struct ChannelSettings {
   uint32_t max_length = 255;
+  std::chrono::milliseconds presence_ttl{60000};  // presence entries not refreshed expire
   NamespaceOptions without_namespace;
   std::vector<ChannelNamespace> namespaces;
 };

@@ -1,7 +1,8 @@
 #pragma once
-// Who is subscribed to a channel, across nodes. Entries expire unless refreshed, so a dead
-// node's sessions never linger. Contract as in broker.h: calls for channel C happen on C's
-// owner shard.
+// Who is subscribed to a channel, across nodes. Entries expire unless refreshed (sessions
+// re-add theirs every client.presence_update_interval), so the sessions of a dead node, or of
+// a session that stopped refreshing, never linger. Contract as in broker.h: calls for
+// channel C happen on C's owner shard.
 
 #include <chrono>
 #include <map>
@@ -18,12 +19,16 @@ struct PresenceStats {
 
 class PresenceStore {
  public:
+  using Clock = std::chrono::steady_clock;
+
   virtual ~PresenceStore() = default;
-  virtual void Add(const std::string& channel, const ClientInfo& info) = 0;
+  // Adds or refreshes the entry of `info.client`; it expires at now + the store's TTL.
+  virtual void Add(const std::string& channel, const ClientInfo& info, Clock::time_point now) = 0;
   virtual void Remove(const std::string& channel, const std::string& client) = 0;
-  // client id → info
-  virtual std::map<std::string, ClientInfo> Get(const std::string& channel) = 0;
-  virtual PresenceStats Stats(const std::string& channel) = 0;
+  // client id → info, without expired entries.
+  virtual std::map<std::string, ClientInfo> Get(const std::string& channel,
+                                                Clock::time_point now) = 0;
+  virtual PresenceStats Stats(const std::string& channel, Clock::time_point now) = 0;
 };
 
 }  // namespace livegate

@@ -34,7 +34,7 @@ Node::Node(Settings settings, auth::JwtVerifier verifier)
   for (uint32_t i = 0; i < n; ++i) shards_.push_back(std::make_unique<Shard>(i, read_bytes));
   broker_ = std::make_unique<MemoryBroker>();
   history_ = std::make_unique<MemoryHistoryStore>(n);
-  presence_ = std::make_unique<MemoryPresenceStore>(n);
+  presence_ = std::make_unique<MemoryPresenceStore>(n, settings_.channel.presence_ttl);
   broker_->SetHandler(this);
   idempotency_.assign(n, IdempotencyCache(std::chrono::minutes(5)));
 }
@@ -185,7 +185,7 @@ void Node::AddPresence(const std::string& channel, ClientInfo info) {
   OnOwner<bool>(
       channel,
       [this, channel, info = std::move(info)] {
-        presence_->Add(channel, info);
+        presence_->Add(channel, info, PresenceStore::Clock::now());
         return true;
       },
       [](bool) {});
@@ -204,12 +204,14 @@ void Node::RemovePresence(const std::string& channel, std::string client) {
 void Node::GetPresence(const std::string& channel,
                        std::function<void(std::map<std::string, ClientInfo>)> done) {
   OnOwner<std::map<std::string, ClientInfo>>(
-      channel, [this, channel] { return presence_->Get(channel); }, std::move(done));
+      channel, [this, channel] { return presence_->Get(channel, PresenceStore::Clock::now()); },
+      std::move(done));
 }
 
 void Node::GetPresenceStats(const std::string& channel, std::function<void(PresenceStats)> done) {
   OnOwner<PresenceStats>(
-      channel, [this, channel] { return presence_->Stats(channel); }, std::move(done));
+      channel, [this, channel] { return presence_->Stats(channel, PresenceStore::Clock::now()); },
+      std::move(done));
 }
 
 void Node::ReadHistory(const std::string& channel, StreamPosition since, bool has_since,

@@ -108,6 +108,13 @@ void ClientSession::Tick(Clock::time_point now) {
     transport_.Close(kDisconnectNoPong);
     return;
   }
+  if (now >= next_presence_at_) {
+    // Re-adding keeps the entries alive in the engine; a dead node's entries expire instead.
+    for (const auto& sub : subs_) {
+      if (sub.presence) node_.AddPresence(sub.channel, Info(&sub));
+    }
+    next_presence_at_ = now + cfg.presence_update_interval;
+  }
   if (now >= next_ping_at_) {
     static const SharedBuffer kPing = std::make_shared<const std::string>(protocol::kPingMessage);
     transport_.Send(kPing);

@@ -156,7 +156,8 @@ class ClientSession final : public HubSession {
   Clock::time_point next_ping_at_{};
   Clock::time_point ping_sent_at_{};
   Clock::time_point last_seen_{};
-  std::optional<int64_t> expires_at_;  // connection expiry, unix seconds
+  Clock::time_point next_presence_at_{};  // refresh of this connection's presence entries
+  std::optional<int64_t> expires_at_;     // connection expiry, unix seconds
   std::string client_id_;
   std::string user_;
   std::string conn_info_;

@@ -196,6 +196,7 @@ void ClientSession::FinishConnect(const PendingConnect& pending) {
   }
   for (auto [sub, top] : release) ReleaseHeld(*sub, *top);
   next_ping_at_ = Clock::now() + FirstPingDelay(cfg.ping_interval);
+  next_presence_at_ = Clock::now() + cfg.presence_update_interval;
 }
 
 void ClientSession::HandleRefresh(const protocol::Command& cmd) {

@@ -1,6 +1,7 @@
 #pragma once
-// In-process presence: on one node a session removes its entries when it closes, so nothing
-// can linger and no expiry is needed.
+// In-process presence with the engine's expiry semantics: a session removes its entries when
+// it closes, and an entry not refreshed within the TTL disappears from reads (and is dropped
+// then), as it would from a shared store when its node dies.
 // Thread: per-shard state, each channel touched only on its owner shard. Owned by: Node.
 
 #include <string>
@@ -14,32 +15,30 @@ namespace livegate {
 
 class MemoryPresenceStore final : public PresenceStore {
  public:
-  explicit MemoryPresenceStore(uint32_t shard_count)
-      : shard_count_(shard_count), shards_(shard_count) {}
+  MemoryPresenceStore(uint32_t shard_count, Clock::duration ttl)
+      : shard_count_(shard_count), ttl_(ttl), shards_(shard_count) {}
 
-  void Add(const std::string& channel, const ClientInfo& info) override {
-    Map(channel)[channel][info.client] = info;
-  }
-  void Remove(const std::string& channel, const std::string& client) override {
-    auto& m = Map(channel);
-    auto it = m.find(channel);
-    if (it == m.end()) return;
-    it->second.erase(client);
-    if (it->second.empty()) m.erase(it);
-  }
-  std::map<std::string, ClientInfo> Get(const std::string& channel) override {
-    auto& m = Map(channel);
-    auto it = m.find(channel);
-    return it == m.end() ? std::map<std::string, ClientInfo>{} : it->second;
-  }
-  PresenceStats Stats(const std::string& channel) override;
+  void Add(const std::string& channel, const ClientInfo& info, Clock::time_point now) override;
+  void Remove(const std::string& channel, const std::string& client) override;
+  std::map<std::string, ClientInfo> Get(const std::string& channel, Clock::time_point now) override;
+  PresenceStats Stats(const std::string& channel, Clock::time_point now) override;
 
  private:
-  using ChannelMap = std::unordered_map<std::string, std::map<std::string, ClientInfo>>;
+  struct Entry {
+    ClientInfo info;
+    Clock::time_point expires_at;
+  };
+  using Clients = std::map<std::string, Entry>;
+  using ChannelMap = std::unordered_map<std::string, Clients>;
+
   ChannelMap& Map(const std::string& channel) {
     return shards_[OwnerShardOf(channel, shard_count_)];
   }
+  // The channel's live entries after dropping expired ones; nullptr when none are left.
+  Clients* Live(const std::string& channel, Clock::time_point now);
+
   uint32_t shard_count_;
+  Clock::duration ttl_;
   std::vector<ChannelMap> shards_;
 };
 
