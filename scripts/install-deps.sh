@@ -13,7 +13,8 @@ packages=(
 # Node.js (>= 18, with npm) may come from elsewhere than Debian; install Debian's only if absent.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev clang-format-14)
+  # chromium: the browser tests drive the demo pages with npm playwright-core.
+  packages+=(libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev clang-format-14 chromium)
 fi
 
 missing=()

@@ -3,11 +3,11 @@
 // configured TTL while live members, refreshing, stay. Online status of users (user_status).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { RawClient } from './lib/raw_client.mjs';
+import { startRelay } from './lib/relay.mjs';
 
 const PRESENCE_TTL_MS = 5000;
 let server;
@@ -71,32 +71,11 @@ test('three members are listed; join and leave pushes arrive', async () => {
   bob.c.disconnect();
 });
 
-// A TCP relay that can "pull the cable": it stops relaying and keeps both sockets open, so
-// the server sees neither a FIN nor a close frame (a laptop lid, a dead NAT entry).
-async function cableRelay(targetPort) {
-  const sockets = [];
-  let cut = false;
-  const relay = net.createServer((client) => {
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    sockets.push(client, upstream);
-    client.on('data', (d) => { if (!cut) upstream.write(d); });
-    upstream.on('data', (d) => { if (!cut) client.write(d); });
-    client.on('error', () => {});
-    upstream.on('error', () => {});
-  });
-  await new Promise((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  return {
-    port: relay.address().port,
-    cut() { cut = true; },
-    close() { for (const s of sockets) s.destroy(); relay.close(); },
-  };
-}
-
 test('a client whose network dies disappears from presence within the presence TTL', async () => {
   const channel = 'room:cable';
   const live = member('live', channel);
   await live.subscribed;
-  const relay = await cableRelay(server.port);
+  const relay = await startRelay(server.port);
   const doomed = new RawClient(`ws://127.0.0.1:${relay.port}/connection/websocket`);
   await doomed.opened;
   await doomed.command({ id: 1, connect: { token: token({ sub: 'doomed' }) } });
