@@ -17,22 +17,9 @@ LOW_M=${LOW_M:-500} LOW_R=${LOW_R:-50}
 # nchan over SSE first (run-bench.sh starts and stops it); its lines go to the same file.
 (cd "$peers_dir" && OUT="$out" ./run-bench.sh nchan-sse)
 
-make build-release >/dev/null
-bin=$root/build/release/src/main/livegate
-log=$(mktemp)
-# Subscribers open GET /connection/uni_sse?channel=<ch> anonymously; publish with key "bench".
-"$bin" --http.address=127.0.0.1 --http.port="$port" --log_level=warn \
-  --uni_sse.enabled=true \
-  --client.allow_anonymous_connect_without_token=true \
-  --channel.without_namespace.allow_subscribe_for_client=true \
-  --channel.without_namespace.allow_subscribe_for_anonymous=true \
-  --http_api.key=bench >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.1
-done
+# Subscribers open GET /connection/uni_sse?channel=<ch> anonymously.
+source scripts/lib/bench-livegate.sh
+start_bench_livegate --uni_sse.enabled=true
 echo "livegate $(git rev-parse --short HEAD) on :$port (pid $pid), uni_sse"
 bench=("$peers_dir/fanout-bench/fanout-bench" -name livegate-sse -adapter centrifugo-v2 -sse
   -sub-url 'http://{addr}/connection/uni_sse?channel={ch}' -addr "127.0.0.1:$port" -server-pid "$pid")

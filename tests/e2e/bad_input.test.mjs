@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { startServer, token } from './lib/server.mjs';
 import { RawClient } from './lib/raw_client.mjs';
+import { assertStillServed, connectHealthyClient } from './lib/healthy_client.mjs';
 
 let server;
 let healthy;
@@ -19,19 +20,12 @@ before(async () => {
     'client.stale_close_delay=2s',
     'http.request_timeout=1s',
   ]);
-  healthy = new RawClient(server.wsUrl);
-  await healthy.opened;
-  await healthy.command({ id: 1, connect: { token: token({ sub: 'healthy' }) } });
-  await healthy.command({ id: 2, subscribe: { channel: 'healthy' } });
+  healthy = await connectHealthyClient(server);
 });
 
 after(async () => {
   // The healthy client saw every bad input happen and is still served.
-  const before = healthy.pubs('healthy').length;
-  await server.api('publish', { channel: 'healthy', data: { still: 'here' } });
-  await healthy.waitFor(() => healthy.pubs('healthy').length === before + 1, 'healthy publication');
-  assert.equal(healthy.closed, null);
-  healthy.close();
+  await assertStillServed(server, healthy);
   await server.stop();
 });
 

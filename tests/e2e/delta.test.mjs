@@ -7,6 +7,7 @@ import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { RawClient } from './lib/raw_client.mjs';
+import { once, waitUntil } from './lib/wait.mjs';
 
 let server;
 before(async () => {
@@ -17,16 +18,6 @@ before(async () => {
   ]);
 });
 after(async () => { await server.stop(); });
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, resolve));
-
-async function waitUntil(predicate, what, timeoutMs = 30000) {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 // A catalog of 200 products in which each publication changes one price.
 function catalog(version) {

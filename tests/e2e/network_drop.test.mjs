@@ -7,6 +7,7 @@ import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { startRelay } from './lib/relay.mjs';
+import { once, waitUntil } from './lib/wait.mjs';
 
 let server;
 let relay;
@@ -21,8 +22,6 @@ after(async () => {
   relay.close();
   await server.stop();
 });
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, resolve));
 
 test('publications published across a connection reset all arrive, once and in order', async () => {
   const channel = 'feed:drop';
@@ -54,8 +53,7 @@ test('publications published across a connection reset all arrive, once and in o
       resets++;
     }
   }
-  const start = Date.now();
-  while (got.length < N && Date.now() - start < 30000) await new Promise((r) => setTimeout(r, 20));
+  await waitUntil(() => got.length >= N, `${N} publications`);
   assert.deepEqual(got, Array.from({ length: N }, (_, i) => i + 1));
   assert.equal(resets, 3);
   // One subscribe, then one recovering resubscribe per drop.

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { RawClient } from './lib/raw_client.mjs';
 import { startRelay } from './lib/relay.mjs';
+import { once, waitUntil } from './lib/wait.mjs';
 
 const PRESENCE_TTL_MS = 5000;
 let server;
@@ -22,18 +23,6 @@ before(async () => {
   ]);
 });
 after(async () => { await server.stop(); });
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, resolve));
-
-async function waitUntil(predicate, what, timeoutMs = 30000) {
-  const start = Date.now();
-  for (;;) {
-    const v = await predicate();
-    if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));  // polling interval of the condition
-  }
-}
 
 async function presenceUsers(channel) {
   const r = await server.api('presence', { channel });

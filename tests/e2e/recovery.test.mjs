@@ -7,6 +7,7 @@ import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { RawClient } from './lib/raw_client.mjs';
+import { once, waitUntil } from './lib/wait.mjs';
 
 const NAMESPACES = 'channel.namespaces=[' +
   '{name: feed, allow_subscribe_for_client: true, history_size: 100, history_ttl: 300s, force_recovery: true}, ' +
@@ -14,8 +15,6 @@ const NAMESPACES = 'channel.namespaces=[' +
 let server;
 before(async () => { server = await startServer([NAMESPACES]); });
 after(async () => { await server.stop(); });
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, resolve));
 
 function subscribed(url, channel) {
   const c = new Centrifuge(url, { websocket: WebSocket, token: token({ sub: 'r' }) });
@@ -29,14 +28,6 @@ async function publish(channel, from, to) {
   for (let n = from; n <= to; n++) {
     const r = await server.api('publish', { channel, data: { n } });
     assert.equal(r.status, 200, r.text);
-  }
-}
-
-async function waitUntil(predicate, what, timeoutMs = 30000) {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
   }
 }
 

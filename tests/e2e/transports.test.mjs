@@ -7,6 +7,7 @@ import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
 import { EventSource, uniHttpStream, uniSse, uniWebSocket } from './lib/streams.mjs';
+import { once, waitUntil } from './lib/wait.mjs';
 
 const FLAGS = [
   'uni_websocket.enabled=true', 'uni_sse.enabled=true', 'uni_http_stream.enabled=true',
@@ -19,8 +20,6 @@ const FLAGS = [
 let server;
 before(async () => { server = await startServer(FLAGS); });
 after(async () => { await server.stop(); });
-
-const once = (emitter, event) => new Promise((resolve) => emitter.once(event, resolve));
 
 function emulatedClient(transport, user) {
   const endpoint = `${server.httpUrl}/connection/${transport}`;
@@ -83,9 +82,7 @@ test('every transport receives the same 1000 publications exactly once and in or
     await c.waitFor(() => c.pubs(channel).length >= N, `${name}: ${N} publications`);
     assert.deepEqual(c.pubs(channel).map((p) => p.data.n), range(1, N), name);
   }
-  const done = () => Object.values(received).every((r) => r.length >= N);
-  const start = Date.now();
-  while (!done() && Date.now() - start < 60000) await new Promise((r) => setImmediate(r));
+  await waitUntil(() => Object.values(received).every((r) => r.length >= N), 'SDK clients', 60000);
   for (const [name, r] of Object.entries(received)) assert.deepEqual(r, range(1, N), name);
   // uni_websocket sends one push per frame (plain WebSocket users parse each frame as JSON).
   assert.ok(uniClients.uni_websocket.frames >= N + 1);
@@ -116,8 +113,7 @@ for (const transport of ['http_stream', 'sse']) {
     assert.deepEqual(rpc.data, { ping: transport });
     const history = await sub.history({ limit: 10 });
     assert.deepEqual(history.publications.map((p) => p.data), [{ text: 'hello' }]);
-    const start = Date.now();
-    while (got.length < 1 && Date.now() - start < 30000) await new Promise((r) => setImmediate(r));
+    await waitUntil(() => got.length >= 1, 'the publication');
     assert.deepEqual(got, [{ text: 'hello' }]);
     // A server-side disconnect reaches the emulated client as a disconnect push.
     const disconnected = once(c, 'disconnected');

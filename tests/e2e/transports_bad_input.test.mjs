@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { startServer, token } from './lib/server.mjs';
-import { RawClient } from './lib/raw_client.mjs';
+import { assertStillServed, connectHealthyClient } from './lib/healthy_client.mjs';
 
 const ALLOWED = 'https://app.example';
 const EVIL = 'https://evil.example';
@@ -19,18 +19,12 @@ before(async () => {
     'channel.without_namespace.allow_subscribe_for_client=true',
     'http.max_body_bytes=65536',
   ]);
-  healthy = new RawClient(server.wsUrl);
-  await healthy.opened;
-  await healthy.command({ id: 1, connect: { token: token({ sub: 'healthy' }) } });
-  await healthy.command({ id: 2, subscribe: { channel: 'healthy' } });
+  healthy = await connectHealthyClient(server);
 });
 
 after(async () => {
-  const before = healthy.pubs('healthy').length;
-  await server.api('publish', { channel: 'healthy', data: { still: 'here' } });
-  await healthy.waitFor(() => healthy.pubs('healthy').length === before + 1, 'healthy publication');
-  assert.equal(healthy.closed, null);
-  healthy.close();
+  // The healthy client saw every bad input happen and is still served.
+  await assertStillServed(server, healthy);
   await server.stop();
 });
 

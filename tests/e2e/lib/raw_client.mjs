@@ -1,12 +1,13 @@
 // A raw protocol client over npm `ws`: sends JSON commands, collects every reply and push,
 // and waits for conditions (no sleeps).
 import WebSocket from 'ws';
+import { Waitable } from './wait.mjs';
 
-export class RawClient {
+export class RawClient extends Waitable {
   constructor(url, options = {}) {
+    super();
     this.messages = [];
     this.closed = null;
-    this.waiters = [];
     this.autoPong = options.autoPong ?? true;
     this.ws = new WebSocket(url, options.wsOptions);
     this.ws.on('message', (data, isBinary) => {
@@ -32,31 +33,8 @@ export class RawClient {
     });
   }
 
-  notify() {
-    for (const w of [...this.waiters]) w();
-  }
-
-  // Resolves when predicate() is truthy; rejects after timeoutMs with `what` in the message.
-  waitFor(predicate, what, timeoutMs = 30000) {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const v = predicate();
-        if (v) {
-          cleanup();
-          resolve(v);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.messages).slice(0, 500)} closed=${JSON.stringify(this.closed)}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== check);
-      };
-      this.waiters.push(check);
-      check();
-    });
+  describe() {
+    return `got ${JSON.stringify(this.messages).slice(0, 500)} closed=${JSON.stringify(this.closed)}`;
   }
 
   send(obj) {

@@ -3,12 +3,13 @@
 // Each collects parsed messages and waits for conditions (no sleeps).
 import { EventSource } from 'eventsource';
 import WebSocket from 'ws';
+import { Waitable } from './wait.mjs';
 
-class Collector {
+class Collector extends Waitable {
   constructor() {
+    super();
     this.messages = [];
     this.closed = false;
-    this.waiters = [];
   }
 
   push(msg) {
@@ -16,31 +17,9 @@ class Collector {
     this.notify();
   }
 
-  notify() {
-    for (const w of [...this.waiters]) w();
-  }
-
-  waitFor(predicate, what, timeoutMs = 30000) {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const v = predicate();
-        if (v) {
-          cleanup();
-          resolve(v);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out waiting for ${what}; got ${this.messages.length} messages, ` +
-          `last ${JSON.stringify(this.messages.slice(-3)).slice(0, 400)} closed=${this.closed}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== check);
-      };
-      this.waiters.push(check);
-      check();
-    });
+  describe() {
+    return `got ${this.messages.length} messages, last ` +
+      `${JSON.stringify(this.messages.slice(-3)).slice(0, 400)} closed=${this.closed}`;
   }
 
   // Bare pushes of a unidirectional stream.
