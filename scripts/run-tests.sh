@@ -44,7 +44,8 @@ if step "build tsan" build tsan; then
   step "unit (tsan)" ctest_label tsan unit
   step "e2e (tsan)" ctest_label tsan e2e
 fi
-if step "build fuzz" build fuzz --target ws_frame_decoder_fuzz command_decoder_fuzz http_helpers_fuzz; then
+if step "build fuzz" build fuzz --target ws_frame_decoder_fuzz command_decoder_fuzz http_helpers_fuzz \
+    fossil_delta_fuzz; then
   step "fuzz (${FUZZ_SECONDS}s each)" scripts/run-fuzzers.sh build/fuzz "$FUZZ_SECONDS"
 fi
 

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // Raw JSON kept from the input must be embeddable into a push unchanged.
-  livegate::Publication pub{cmd.data.empty() ? "null" : cmd.data, std::nullopt, 0, {}};
+  livegate::Publication pub{cmd.data.empty() ? "null" : cmd.data, std::nullopt, 0, {}, {}};
   std::string push = livegate::protocol::EncodePublicationPush(cmd.channel, pub);
   livegate::protocol::Command again;
   if (livegate::protocol::DecodeCommand(push, &again) ==
