@@ -1,6 +1,8 @@
 #include "transport/stream_connection.h"
 
-#include <boost/asio/write.hpp>
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -117,7 +119,9 @@ void StreamConnection::Frame(std::string_view message, std::string_view id) {
 }
 
 bool StreamConnection::CheckQueueLimit() {
-  if (batch_.size() + wire_.size() <= node_.settings().client.queue_max_size) return true;
+  if (batch_.size() + wire_.size() - wire_pos_ <= node_.settings().client.queue_max_size) {
+    return true;
+  }
   Inc(shard_.metrics().disconnects_slow);
   batch_.clear();
   Close(kDisconnectSlow);
@@ -156,33 +160,49 @@ void StreamConnection::Close(Disconnect reason) {
 
 void StreamConnection::Flush() {
   if (writing_ || state_ == State::kDone) return;
-  wire_.clear();
-  bool error_response = !head_.empty() && !head_.starts_with("HTTP/1.1 200");
-  wire_.swap(head_);
-  if (!error_response) {
-    if (!batch_.empty()) AppendChunk(wire_, batch_);
-    batch_.clear();
-    if (trailer_pending_) {
-      wire_ += kLastChunk;
+  // Move this turn's output behind what is still unsent: the head first, then one chunk.
+  if (!head_.empty()) {
+    bool error_response = !head_.starts_with("HTTP/1.1 200");
+    wire_ += head_;
+    head_.clear();
+    if (error_response) {
+      batch_.clear();
       trailer_pending_ = false;
     }
   }
-  bool last = state_ == State::kClosing && !trailer_pending_;
-  if (wire_.empty()) {
-    if (last) FinishClose();
-    return;
+  if (!batch_.empty()) AppendChunk(wire_, batch_);
+  batch_.clear();
+  if (trailer_pending_) {
+    wire_ += kLastChunk;
+    trailer_pending_ = false;
   }
-  writing_ = true;
-  boost::asio::async_write(socket_, boost::asio::buffer(wire_),
-                           [self = self(), last](boost::system::error_code ec, size_t n) {
-                             self->writing_ = false;
-                             Inc(self->shard_.metrics().bytes_out, n);
-                             if (ec || last) {
-                               self->FinishClose();
-                               return;
-                             }
-                             if (!self->batch_.empty() || self->trailer_pending_) self->Flush();
-                           });
+  WriteOut();
+}
+
+void StreamConnection::WriteOut() {
+  // Non-blocking writes right away (no completion handler per write, as for WebSocket); a
+  // full socket buffer arms one wait for writability.
+  while (wire_pos_ < wire_.size()) {
+    ssize_t n = ::send(socket_.native_handle(), wire_.data() + wire_pos_, wire_.size() - wire_pos_,
+                       MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      writing_ = true;
+      socket_.async_wait(Socket::wait_write, [self = self()](boost::system::error_code ec) {
+        self->writing_ = false;
+        if (ec || self->state_ == State::kDone) return self->FinishClose();
+        self->Flush();
+      });
+      return;
+    }
+    if (n <= 0) return FinishClose();
+    Inc(shard_.metrics().bytes_out, static_cast<uint64_t>(n));
+    wire_pos_ += static_cast<size_t>(n);
+  }
+  wire_.clear();
+  wire_pos_ = 0;
+  if (wire_.capacity() > 4096) std::string().swap(wire_);  // an idle stream keeps no buffer
+  if (state_ == State::kClosing && !trailer_pending_ && head_.empty()) FinishClose();
 }
 
 void StreamConnection::WaitRead() {

@@ -70,6 +70,8 @@ class StreamConnection final : public Connection, public Transport, public Emula
   // Appends one message in the stream's framing to the batch of this turn.
   void Frame(std::string_view message, std::string_view id);
   bool CheckQueueLimit();
+  // Writes wire_ until done or the socket is full.
+  void WriteOut();
   void WaitRead();
   void FinishClose();
 
@@ -80,10 +82,11 @@ class StreamConnection final : public Connection, public Transport, public Emula
   std::string session_id_;
   ClientSession session_;
   State state_ = State::kOpen;
-  std::string head_;   // the response head, until the first write
-  std::string batch_;  // framed messages of this turn, not chunked yet
-  std::string wire_;   // bytes being written
-  bool writing_ = false;
+  std::string head_;      // the response head, until the first write
+  std::string batch_;     // framed messages of this turn, not chunked yet
+  std::string wire_;      // bytes being written
+  size_t wire_pos_ = 0;   // how much of wire_ is written
+  bool writing_ = false;  // waiting for the socket to become writable
   bool reading_ = false;
   bool trailer_pending_ = false;  // the last chunk still has to go out
   Clock::time_point close_deadline_{};
