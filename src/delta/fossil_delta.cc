@@ -158,7 +158,8 @@ size_t CommonSuffix(std::string_view a, size_t a_end, std::string_view b, size_t
 // than `floor` (the end of what is already encoded), and keeps it if it is the longest yet.
 void ConsiderCandidate(std::string_view source, std::string_view target, size_t s, size_t pos,
                        size_t floor, std::optional<Copy>& best) {
-  if (s + kBlock > source.size() || std::memcmp(source.data() + s, target.data() + pos, kBlock)) {
+  if (s + kBlock > source.size() ||
+      std::memcmp(source.data() + s, target.data() + pos, kBlock) != 0) {
     return;
   }
   size_t forward = kBlock + CommonPrefix(source.substr(s + kBlock), target.substr(pos + kBlock));
