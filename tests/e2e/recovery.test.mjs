@@ -84,6 +84,9 @@ test('publications arriving while the position is looked up are neither lost nor
   const reply = await raw.command({ id: 2, subscribe: { channel: 'feed:race' } });
   stop = true;
   await publisher;
+  // One more after the reply, so that the last publication awaited below always comes after
+  // the subscribe (the loop may have stopped right at the reply's top).
+  await server.api('publish', { channel: 'feed:race', data: { n: ++n } });
   const top = reply.subscribe.offset;
   assert.equal(reply.subscribe.positioned, true);
   await raw.waitFor(() => raw.pubs('feed:race').at(-1)?.offset === n, 'last publication');
