@@ -83,7 +83,8 @@ void StreamConnection::Start(StreamOpen open) {
   socket_.set_option(boost::asio::ip::tcp::no_delay(true), ec);
   shard_.Register(this);
   socket_.non_blocking(true, ec);
-  head_ = ResponseHead(sse(), open.cors_headers);
+  cors_headers_ = std::move(open.cors_headers);
+  head_ = ResponseHead(sse(), cors_headers_);
   if (!unidirectional()) {
     node_.emulation().Add(session_id_, EmulationDirectory::Entry{&shard_, self()});
   }
@@ -143,12 +144,9 @@ void StreamConnection::Close(Disconnect reason) {
   state_ = State::kClosing;
   close_deadline_ = Clock::now() + kCloseTimeout;
   if (!head_.empty() && !reason.Reconnect() && batch_.empty()) {
-    // Nothing sent yet: answer with an HTTP error (the head's CORS lines are kept).
-    size_t cors = head_.find("Access-Control-");
-    std::string_view cors_lines =
-        cors == std::string::npos ? std::string_view()
-                                  : std::string_view(head_).substr(cors, head_.size() - 2 - cors);
-    head_ = ErrorResponse(reason, cors_lines);
+    // Nothing sent yet: answer with an HTTP error instead of the stream.
+    head_ = ErrorResponse(reason, cors_headers_);
+    refused_ = true;
   } else {
     Frame(protocol::EncodeDisconnectPush(reason.code, reason.reason, reason.Reconnect()), {});
     trailer_pending_ = true;
@@ -162,10 +160,9 @@ void StreamConnection::Flush() {
   if (writing_ || state_ == State::kDone) return;
   // Move this turn's output behind what is still unsent: the head first, then one chunk.
   if (!head_.empty()) {
-    bool error_response = !head_.starts_with("HTTP/1.1 200");
     wire_ += head_;
     head_.clear();
-    if (error_response) {
+    if (refused_) {
       batch_.clear();
       trailer_pending_ = false;
     }

@@ -82,11 +82,13 @@ class StreamConnection final : public Connection, public Transport, public Emula
   std::string session_id_;
   ClientSession session_;
   State state_ = State::kOpen;
-  std::string head_;      // the response head, until the first write
-  std::string batch_;     // framed messages of this turn, not chunked yet
-  std::string wire_;      // bytes being written
-  size_t wire_pos_ = 0;   // how much of wire_ is written
-  bool writing_ = false;  // waiting for the socket to become writable
+  std::string head_;          // the response head, until the first write
+  std::string cors_headers_;  // CORS lines of the head, also for an error response
+  bool refused_ = false;      // head_ became an HTTP error: nothing else is sent
+  std::string batch_;         // framed messages of this turn, not chunked yet
+  std::string wire_;          // bytes being written
+  size_t wire_pos_ = 0;       // how much of wire_ is written
+  bool writing_ = false;      // waiting for the socket to become writable
   bool reading_ = false;
   bool trailer_pending_ = false;  // the last chunk still has to go out
   Clock::time_point close_deadline_{};
